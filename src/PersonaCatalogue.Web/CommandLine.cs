@@ -1,0 +1,68 @@
+using Microsoft.EntityFrameworkCore;
+using PersonaCatalogue.Web.Data;
+using PersonaCatalogue.Web.Features.Import;
+
+namespace PersonaCatalogue.Web;
+
+/// <summary>The web project doubles as the admin command line: <c>dotnet run --project src/PersonaCatalogue.Web -- &lt;command&gt;</c>.</summary>
+public static class CommandLine
+{
+    private static readonly string[] _commands = ["import", "backup", "help"];
+
+    public static bool IsCommand(string[] args) => args.Length > 0 && _commands.Contains(args[0]);
+
+    public static async Task<int> RunAsync(WebApplication app, string[] args)
+    {
+        var output = Console.Out;
+        try
+        {
+            await using var scope = app.Services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<CatalogueDbContext>();
+            await db.Database.MigrateAsync();
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL;");
+
+            switch (args[0])
+            {
+                case "import":
+                    var folder = args.Length > 1 && !args[1].StartsWith('-')
+                        ? Path.GetFullPath(args[1])
+                        : SeedDataFolder.Find(app.Configuration, app.Environment);
+                    output.WriteLine($"Importing {folder}");
+                    var report = await scope.ServiceProvider.GetRequiredService<SeedImporter>().ImportAsync(folder);
+                    report.WriteTo(output);
+                    return 0;
+
+                case "backup" when args.Length > 1:
+                    var target = Path.GetFullPath(args[1]);
+                    if (File.Exists(target))
+                    {
+                        Console.Error.WriteLine($"{target} already exists; choose a new file name.");
+                        return 1;
+                    }
+
+                    // VACUUM INTO writes a consistent copy while the site keeps serving.
+                    await db.Database.ExecuteSqlAsync($"VACUUM INTO {target}");
+                    output.WriteLine($"Backed up the database to {target}");
+                    return 0;
+
+                default:
+                    output.WriteLine("""
+                        Commands:
+                          import [folder]   upsert the catalogue from seed-data (default: the nearest seed-data folder)
+                          backup <file>     write a consistent copy of the SQLite database to a new file
+                        """);
+                    return args[0] == "help" ? 0 : 1;
+            }
+        }
+        catch (SeedDataException ex)
+        {
+            Console.Error.WriteLine($"Import failed: {ex.Message}");
+            return 1;
+        }
+        catch (DirectoryNotFoundException ex)
+        {
+            Console.Error.WriteLine(ex.Message);
+            return 1;
+        }
+    }
+}

@@ -1,0 +1,26 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using PersonaCatalogue.Web.Data.Entities;
+
+namespace PersonaCatalogue.Web.Data.Configurations;
+
+public class ToolConfiguration : IEntityTypeConfiguration<Tool>
+{
+    public void Configure(EntityTypeBuilder<Tool> builder)
+    {
+        builder.HasIndex(t => t.Slug).IsUnique();
+        // The tools list filters by status and sorts by name or date added.
+        builder.HasIndex(t => new { t.Status, t.Name });
+        builder.HasIndex(t => new { t.Status, t.AddedAt });
+        builder.Property(t => t.Slug).HasMaxLength(FieldLengths.Slug);
+        builder.Property(t => t.Name).HasMaxLength(FieldLengths.Name).UseCollation("NOCASE");
+        builder.Property(t => t.Url).HasMaxLength(FieldLengths.Url);
+        builder.Property(t => t.Summary).HasMaxLength(FieldLengths.Summary);
+        builder.Property(t => t.Description).HasMaxLength(FieldLengths.Markdown);
+        builder.Property(t => t.Publisher).HasMaxLength(FieldLengths.Publisher);
+        builder.Property(t => t.Source).HasMaxLength(FieldLengths.Slug);
+        builder.Property(t => t.Kind).HasConversion<string>().HasMaxLength(32);
+        builder.Property(t => t.Cost).HasConversion<string>().HasMaxLength(16);
+        builder.Property(t => t.Status).HasConversion<string>().HasMaxLength(16);
+    }
+}

@@ -1,0 +1,14 @@
+namespace PersonaCatalogue.Web.Data;
+
+/// <summary>Maximum lengths shared by the entity configurations, the importer, the validators and the tests.</summary>
+public static class FieldLengths
+{
+    public const int Slug = 100;
+    public const int Name = 100;
+    public const int PersonaRole = 150;
+    public const int Summary = 200;
+    public const int Url = 2000;
+    public const int Publisher = 200;
+    public const int Why = 500;
+    public const int Markdown = 20_000;
+}

@@ -1,0 +1,34 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using PersonaCatalogue.Web.Data;
+using PersonaCatalogue.Web.Data.Entities;
+using PersonaCatalogue.Web.Features.Personas;
+using PersonaCatalogue.Web.Features.Tools;
+
+namespace PersonaCatalogue.Web.Features.Home;
+
+public class HomeController(CatalogueDbContext db) : Controller
+{
+    public const int RecentToolCount = 5;
+
+    [HttpGet("/")]
+    public async Task<IActionResult> Index(CancellationToken cancellationToken)
+    {
+        var personas = await PersonaCard.Query(db).ToListAsync(cancellationToken);
+        var recentTools = await db.Tools.AsNoTracking()
+            .Where(t => t.Status == ToolStatus.Published)
+            .OrderByDescending(t => t.AddedAt).ThenBy(t => t.Name)
+            .Take(RecentToolCount)
+            .Select(t => new ToolCard(t.Slug, t.Name, t.Summary, t.Kind, t.Cost, t.IsOpen, t.Publisher, t.AddedAt))
+            .ToListAsync(cancellationToken);
+        var counts = new HomeCounts(
+            await db.Skills.CountAsync(cancellationToken),
+            await db.SkillAreas.CountAsync(cancellationToken),
+            await db.Tools.CountAsync(t => t.Status == ToolStatus.Published, cancellationToken));
+        return View(new HomePage(personas, recentTools, counts));
+    }
+}
+
+public record HomeCounts(int Skills, int Areas, int Tools);
+
+public record HomePage(List<PersonaCard> Personas, List<ToolCard> RecentTools, HomeCounts Counts);

@@ -1,0 +1,44 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using PersonaCatalogue.Web.Data;
+using PersonaCatalogue.Web.Data.Entities;
+
+namespace PersonaCatalogue.Web.Features.Personas;
+
+[Route("personas")]
+public class PersonasController(CatalogueDbContext db) : Controller
+{
+    [HttpGet("")]
+    public async Task<IActionResult> Index(CancellationToken cancellationToken)
+    {
+        var personas = await PersonaCard.Query(db).ToListAsync(cancellationToken);
+        return View(personas);
+    }
+
+    [HttpGet("{slug}")]
+    public async Task<IActionResult> Detail(string slug, CancellationToken cancellationToken)
+    {
+        var persona = await db.Personas.AsNoTracking()
+            .Where(p => p.Slug == slug)
+            .Select(p => new PersonaDetail(
+                p.Slug, p.Name, p.Role, p.Summary, p.Description, p.Goals, p.NeedsToKnow, p.Frustrations,
+                p.Iteration, p.LastReviewedOn,
+                p.Skills
+                    .OrderBy(s => s.Skill.Area.Order).ThenBy(s => s.Skill.Order)
+                    .Select(s => new PersonaSkillRow(s.Skill.Area.Name, s.Skill.Area.Slug, s.Skill.Slug, s.Skill.Name, s.Level.Name, s.Level.Order, s.Why))
+                    .ToList(),
+                p.Tools
+                    .Where(t => t.Tool.Status == ToolStatus.Published)
+                    .OrderBy(t => t.Tool.Name)
+                    .Select(t => new PersonaToolRow(t.Tool.Slug, t.Tool.Name, t.Tool.Summary, t.Why))
+                    .ToList(),
+                p.Iterations
+                    .OrderByDescending(i => i.Number)
+                    .Select(i => new PersonaIterationRow(i.Number, i.PublishedOn, i.ChangeNotes))
+                    .ToList()))
+            .AsSplitQuery()
+            .SingleOrDefaultAsync(cancellationToken);
+
+        return persona is null ? NotFound() : View(persona);
+    }
+}

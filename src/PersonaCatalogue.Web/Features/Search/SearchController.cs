@@ -1,0 +1,46 @@
+using System.Net;
+using Microsoft.AspNetCore.Html;
+using Microsoft.AspNetCore.Mvc;
+using PersonaCatalogue.Web.Data;
+
+namespace PersonaCatalogue.Web.Features.Search;
+
+[Route("search")]
+public class SearchController(CatalogueDbContext db) : Controller
+{
+    public const int MaxResults = 50;
+    public const int MaxQueryLength = 200;
+
+    [HttpGet("")]
+    public async Task<IActionResult> Index([FromQuery] string? q, CancellationToken cancellationToken)
+    {
+        var query = string.IsNullOrWhiteSpace(q) ? null : q.Trim()[..Math.Min(q.Trim().Length, MaxQueryLength)];
+        var match = SearchIndex.ToMatchQuery(query);
+        var hits = match is null ? [] : await SearchIndex.SearchAsync(db, match, MaxResults, cancellationToken);
+        return View(new SearchResults(query, hits));
+    }
+}
+
+public record SearchResults(string? Query, List<SearchHit> Hits)
+{
+    public static string KindLabel(string kind) => kind switch
+    {
+        SearchIndex.Tool => "Tool",
+        SearchIndex.Persona => "Persona",
+        SearchIndex.Skill => "Skill",
+        _ => kind,
+    };
+
+    public static string Href(SearchHit hit) => hit.Kind switch
+    {
+        SearchIndex.Tool => $"/tools/{hit.Slug}",
+        SearchIndex.Persona => $"/personas/{hit.Slug}",
+        _ => $"/skills/{hit.Slug}",
+    };
+
+    /// <summary>The snippet HTML-encoded, with only the match marks turned into &lt;mark&gt;.</summary>
+    public static IHtmlContent Snippet(SearchHit hit) =>
+        new HtmlString(WebUtility.HtmlEncode(hit.Snippet)
+            .Replace(SearchIndex.MatchStart.ToString(), "<mark>")
+            .Replace(SearchIndex.MatchEnd.ToString(), "</mark>"));
+}

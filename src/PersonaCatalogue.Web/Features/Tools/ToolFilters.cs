@@ -1,0 +1,103 @@
+using System.Text;
+using Microsoft.AspNetCore.Mvc;
+
+namespace PersonaCatalogue.Web.Features.Tools;
+
+/// <summary>
+/// The tools list's view as GET parameters, so every view has its own shareable URL.
+/// Within a group any ticked value matches; across groups all must match.
+/// </summary>
+public class ToolFilters
+{
+    public const int PageSize = 20;
+    public const int MaxQueryLength = 200;
+
+    [FromQuery(Name = "persona")]
+    public List<string> Personas { get; set; } = [];
+
+    [FromQuery(Name = "skill")]
+    public List<string> Skills { get; set; } = [];
+
+    [FromQuery(Name = "area")]
+    public List<string> Areas { get; set; } = [];
+
+    [FromQuery(Name = "kind")]
+    public List<string> Kinds { get; set; } = [];
+
+    [FromQuery(Name = "cost")]
+    public List<string> Costs { get; set; } = [];
+
+    /// <summary>"yes" to show only open source or openly licensed tools.</summary>
+    [FromQuery(Name = "open")]
+    public string? Open { get; set; }
+
+    [FromQuery(Name = "q")]
+    public string? Query { get; set; }
+
+    /// <summary>"name" (default) or "newest".</summary>
+    [FromQuery(Name = "sort")]
+    public string? Sort { get; set; }
+
+    [FromQuery(Name = "page")]
+    public int Page { get; set; } = 1;
+
+    public bool OnlyOpen => Open == "yes";
+
+    public bool SortNewest => Sort == "newest";
+
+    public bool HasFilters =>
+        Personas.Count + Skills.Count + Areas.Count + Kinds.Count + Costs.Count > 0 || OnlyOpen || !string.IsNullOrWhiteSpace(Query);
+
+    /// <summary>Drops unknown or repeated values and trims the search, so a hand-edited URL cannot break the page.</summary>
+    public void Normalise(ISet<string> personas, ISet<string> skills, ISet<string> areas, ISet<string> kinds, ISet<string> costs)
+    {
+        Personas = [.. Personas.Where(personas.Contains).Distinct()];
+        Skills = [.. Skills.Where(skills.Contains).Distinct()];
+        Areas = [.. Areas.Where(areas.Contains).Distinct()];
+        Kinds = [.. Kinds.Where(kinds.Contains).Distinct()];
+        Costs = [.. Costs.Where(costs.Contains).Distinct()];
+        Open = OnlyOpen ? "yes" : null;
+        Sort = SortNewest ? "newest" : null;
+        Query = string.IsNullOrWhiteSpace(Query) ? null : Query.Trim()[..Math.Min(Query.Trim().Length, MaxQueryLength)];
+        Page = Math.Max(1, Page);
+    }
+
+    /// <summary>This view's URL on another page.</summary>
+    public string Href(int page) => Build(page, null, null);
+
+    /// <summary>This view's URL with one value removed, for a removable filter tag (back to page 1).</summary>
+    public string HrefWithout(string name, string value) => Build(1, name, value);
+
+    private string Build(int page, string? skipName, string? skipValue)
+    {
+        var parts = new List<string>();
+        void Add(string name, string? value)
+        {
+            if (!string.IsNullOrEmpty(value) && !(name == skipName && value == skipValue))
+            {
+                parts.Add($"{name}={Uri.EscapeDataString(value)}");
+            }
+        }
+
+        Add("q", Query);
+        Personas.ForEach(v => Add("persona", v));
+        Areas.ForEach(v => Add("area", v));
+        Skills.ForEach(v => Add("skill", v));
+        Kinds.ForEach(v => Add("kind", v));
+        Costs.ForEach(v => Add("cost", v));
+        Add("open", Open);
+        Add("sort", Sort);
+        if (page > 1)
+        {
+            Add("page", page.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        var query = new StringBuilder("/tools");
+        if (parts.Count > 0)
+        {
+            query.Append('?').AppendJoin('&', parts);
+        }
+
+        return query.ToString();
+    }
+}
