@@ -31,13 +31,20 @@ public class YamlFields
     public static YamlFields Parse(string yaml, string file, int lineOffset)
     {
         var stream = new YamlStream();
+        var parser = new Parser(new StringReader(yaml));
         try
         {
-            stream.Load(new StringReader(yaml));
+            stream.Load(parser);
         }
         catch (YamlException ex)
         {
             throw new SeedDataException(file, (int)ex.Start.Line + lineOffset, "(syntax)", ex.InnerException?.Message ?? ex.Message);
+        }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner throws this, without a position, on some malformed input: report where parsing stopped.
+            var line = (int)(parser.Current?.End.Line ?? 1) + lineOffset;
+            throw new SeedDataException(file, line, "(syntax)", "the YAML is malformed at or just after this line");
         }
 
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)

@@ -1,0 +1,123 @@
+using PersonaCatalogue.Web.Features.Import;
+using PersonaCatalogue.Web.Tests.Infrastructure;
+
+namespace PersonaCatalogue.Web.Tests.Features.Import;
+
+/// <summary>A broken seed file is refused with its file, line and field, before anything is written.</summary>
+public class SeedReaderTests
+{
+    private static SeedDataException ReadBroken(string relativePath, Func<string, string> breakIt)
+    {
+        var folder = TestPaths.CopyOfSeedData();
+        var file = Path.Combine(folder, relativePath);
+        File.WriteAllText(file, breakIt(File.ReadAllText(file)));
+        return Assert.Throws<SeedDataException>(() => SeedReader.Read(folder));
+    }
+
+    private static int LineOf(string relativePath, string startsWith) =>
+        Array.FindIndex(File.ReadAllLines(Path.Combine(TestPaths.SeedData, relativePath)), l => l.StartsWith(startsWith)) + 1;
+
+    [Fact]
+    public void Read_ShippedSeedData_IsValid()
+    {
+        var seed = SeedReader.Read(TestPaths.SeedData);
+
+        Assert.Equal(27, seed.Areas.Sum(a => a.Skills.Count));
+        Assert.Equal(5, seed.Personas.Count);
+        Assert.True(seed.Tools.Count >= 30);
+        Assert.All(seed.Tools, t => Assert.True(t.Summary.Length <= 200));
+    }
+
+    [Fact]
+    public void Read_UnknownKind_NamesFileLineAndField()
+    {
+        var ex = ReadBroken("tools/csvlint.md", t => System.Text.RegularExpressions.Regex.Replace(t, "\nkind: [a-z-]+\n", "\nkind: spaceship\n"));
+
+        Assert.Equal("tools/csvlint.md", ex.File);
+        Assert.Equal(LineOf("tools/csvlint.md", "kind:"), ex.Line);
+        Assert.Equal("kind", ex.Field);
+        Assert.Contains("spaceship", ex.Message);
+        Assert.Contains("tools/csvlint.md, line ", ex.Message);
+    }
+
+    [Fact]
+    public void Read_MissingRequiredField_NamesIt()
+    {
+        var ex = ReadBroken("tools/qgis.md", t => System.Text.RegularExpressions.Regex.Replace(t, "\nurl: [^\n]+\n", "\n"));
+
+        Assert.Equal("url", ex.Field);
+        Assert.Contains("is required", ex.Problem);
+    }
+
+    [Fact]
+    public void Read_NonHttpUrl_IsRefused()
+    {
+        var ex = ReadBroken("tools/qgis.md", t => System.Text.RegularExpressions.Regex.Replace(t, "\nurl: [^\n]+\n", "\nurl: javascript:alert(1)\n"));
+
+        Assert.Equal("url", ex.Field);
+        Assert.Equal(LineOf("tools/qgis.md", "url:"), ex.Line);
+    }
+
+    [Fact]
+    public void Read_UnknownSkillInPersona_NamesTheListItem()
+    {
+        var ex = ReadBroken("personas/sara.md", t => t.Replace("skill: designing-services", "skill: designing-spaceships"));
+
+        Assert.Equal("personas/sara.md", ex.File);
+        Assert.Equal(LineOf("personas/sara.md", "  - skill: designing-services"), ex.Line);
+        Assert.Matches(@"^skills\[\d+\]\.skill$", ex.Field);
+    }
+
+    [Fact]
+    public void Read_UnknownPersonaInTool_IsRefused()
+    {
+        var ex = ReadBroken("tools/data-ethics-canvas.md", t => t.Replace("persona: pat", "persona: patricia"));
+
+        Assert.Matches(@"^personas\[\d+\]\.persona$", ex.Field);
+        Assert.Contains("patricia", ex.Message);
+    }
+
+    [Fact]
+    public void Read_YamlSyntaxError_GivesTheLine()
+    {
+        var ex = ReadBroken("tools/qgis.md", t => t.Replace("\ncost: ", "\ncost: [unclosed\nbroken: "));
+
+        Assert.Equal("tools/qgis.md", ex.File);
+        Assert.True(ex.Line > 1);
+    }
+
+    [Fact]
+    public void Read_SummaryTooLong_IsRefused()
+    {
+        var ex = ReadBroken("tools/qgis.md", t => System.Text.RegularExpressions.Regex.Replace(t, "\nsummary: [^\n]+\n", "\nsummary: " + new string('a', 201) + "\n"));
+
+        Assert.Equal("summary", ex.Field);
+        Assert.Contains("200 characters", ex.Problem);
+    }
+
+    [Fact]
+    public void Read_FrameworkWithRepeatedSkill_IsRefused()
+    {
+        var ex = ReadBroken("framework.yaml", t => t.Replace("slug: cleaning-data", "slug: linking-data"));
+
+        Assert.Equal("framework.yaml", ex.File);
+        Assert.Contains("linking-data", ex.Message);
+    }
+
+    [Fact]
+    public void Read_IterationWithoutChangeNotes_IsRefused()
+    {
+        var ex = ReadBroken("personas/ida.md", t => t.Replace("\niteration: 3\n", "\niteration: 7\n"));
+
+        Assert.Equal("iteration", ex.Field);
+        Assert.Contains("changes", ex.Problem);
+    }
+
+    [Fact]
+    public void Read_FileWithoutFrontMatter_IsRefused()
+    {
+        var ex = ReadBroken("tools/qgis.md", t => t.TrimStart('-'));
+
+        Assert.Equal(1, ex.Line);
+    }
+}

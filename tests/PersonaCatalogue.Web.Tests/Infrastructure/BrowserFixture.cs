@@ -1,0 +1,85 @@
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace PersonaCatalogue.Web.Tests.Infrastructure;
+
+/// <summary>
+/// The real app on Kestrel (loopback, a free port) driven by Debian's Chromium through Playwright.
+/// Never a downloaded browser. Where no Chromium is found the browser tests skip with the reason,
+/// except under CI=true, where they fail: CI must run them.
+/// </summary>
+public class BrowserFixture : IAsyncLifetime
+{
+    public const string ChromiumPath = "/usr/bin/chromium";
+
+    private IPlaywright? _playwright;
+
+    public CatalogueAppFactory App { get; } = new();
+
+    public IBrowser? Browser { get; private set; }
+
+    public string BaseUrl { get; private set; } = "";
+
+    public string? SkipReason { get; private set; }
+
+    public async ValueTask InitializeAsync()
+    {
+        var path = Environment.GetEnvironmentVariable("CHROMIUM_PATH") is { Length: > 0 } configured ? configured : ChromiumPath;
+        if (!File.Exists(path))
+        {
+            SkipReason = $"Browser tests need Debian's Chromium at {path} (apt-get install -y chromium).";
+            if (IsCi)
+            {
+                throw new InvalidOperationException(SkipReason + " CI=true, so this is a failure, not a skip.");
+            }
+
+            return;
+        }
+
+        App.UseKestrel(0);
+        App.StartServer();
+        var addresses = App.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!;
+        BaseUrl = addresses.Addresses.First().Replace("[::1]", "localhost").Replace("127.0.0.1", "localhost").TrimEnd('/');
+
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = path,
+            Headless = true,
+            // The machine's network is closed: without these Chromium keeps trying to reach Google's services.
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        });
+    }
+
+    public static bool IsCi => string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// A new page. The site ships no script, so JavaScript makes no difference to it; axe needs it on to run.
+    /// Flows that must work without JavaScript ask for it off.
+    /// </summary>
+    public async Task<IPage> NewPageAsync(bool javaScriptEnabled = true)
+    {
+        Assert.SkipWhen(SkipReason is not null, SkipReason ?? "");
+        var context = await Browser!.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = BaseUrl,
+            JavaScriptEnabled = javaScriptEnabled,
+        });
+        context.SetDefaultTimeout(15_000);
+        return await context.NewPageAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Browser is not null)
+        {
+            await Browser.DisposeAsync();
+        }
+
+        _playwright?.Dispose();
+        await App.DisposeAsync();
+        GC.SuppressFinalize(this);
+    }
+}
