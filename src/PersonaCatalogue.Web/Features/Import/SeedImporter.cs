@@ -219,7 +219,7 @@ public class SeedImporter(CatalogueDbContext db, TimeProvider clock)
                 var fields = entry.Properties.Where(p => p.IsModified).Select(p => p.Metadata.Name);
                 report.Changed.Add($"{label} ({string.Join(", ", fields)})");
             }
-            else if (entry.State is EntityState.Added or EntityState.Deleted)
+            else if (entry.State is EntityState.Added or EntityState.Deleted && !BelongsToNewEntity(entry.Entity))
             {
                 report.Changed.Add($"{label} ({(entry.State == EntityState.Added ? "added" : "removed")})");
             }
@@ -227,6 +227,16 @@ public class SeedImporter(CatalogueDbContext db, TimeProvider clock)
 
         await db.SaveChangesAsync(ct);
     }
+
+    /// <summary>A link or iteration of a persona or tool added in this import is part of that addition, not a change.</summary>
+    private bool BelongsToNewEntity(object entity) => entity switch
+    {
+        PersonaIteration i => db.Entry(i.Persona).State == EntityState.Added,
+        PersonaSkill ps => db.Entry(ps.Persona).State == EntityState.Added,
+        ToolSkill ts => db.Entry(ts.Tool).State == EntityState.Added,
+        PersonaTool pt => db.Entry(pt.Tool).State == EntityState.Added,
+        _ => false,
+    };
 
     private static string Describe(object entity) => entity switch
     {

@@ -1,0 +1,101 @@
+using System.Diagnostics;
+using Microsoft.Data.Sqlite;
+using PersonaCatalogue.Web.Tests.Infrastructure;
+
+namespace PersonaCatalogue.Web.Tests.Features.Import;
+
+/// <summary>The admin command line, run as a real process the way the README shows.</summary>
+public class ImportCommandTests : IDisposable
+{
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "persona-catalogue-cli", Guid.NewGuid().ToString("N"));
+
+    private string DatabasePath => Path.Combine(_folder, "catalogue.db");
+
+    private async Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] args)
+    {
+        Directory.CreateDirectory(_folder);
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = _folder,
+        };
+        start.ArgumentList.Add(typeof(Program).Assembly.Location);
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        start.Environment["Database__Path"] = DatabasePath;
+        start.Environment["Logging__LogLevel__Default"] = "Warning";
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
+        var error = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
+        await process.WaitForExitAsync(TestContext.Current.CancellationToken);
+        return (process.ExitCode, await output, await error);
+    }
+
+    [Fact]
+    public async Task Import_TwiceIntoANewDatabase_AddsEverythingThenNothing()
+    {
+        var first = await RunAsync("import", TestPaths.SeedData);
+        var second = await RunAsync("import", TestPaths.SeedData);
+
+        Assert.True(first.ExitCode == 0, first.Error);
+        Assert.Contains("added    persona sara", first.Output);
+        Assert.Contains("added    tool csvlint", first.Output);
+        Assert.Matches(@"Import finished: \d+ added, 0 changed, 0 skipped\.", first.Output);
+        Assert.Equal(0, second.ExitCode);
+        Assert.Contains("Import finished: 0 added, 0 changed, 0 skipped.", second.Output);
+    }
+
+    [Fact]
+    public async Task Import_BrokenFile_FailsNamingFileLineAndField_AndWritesNothing()
+    {
+        var seed = TestPaths.CopyOfSeedData();
+        var file = Path.Combine(seed, "tools", "csvlint.md");
+        File.WriteAllText(file, File.ReadAllText(file).Replace("\ncost: free\n", "\ncost: priceless\n"));
+        var line = Array.FindIndex(File.ReadAllLines(file), l => l.StartsWith("cost:")) + 1;
+
+        var result = await RunAsync("import", seed);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains($"tools/csvlint.md, line {line}, field 'cost'", result.Error);
+        await using var connection = new SqliteConnection($"Data Source={DatabasePath}");
+        await connection.OpenAsync(TestContext.Current.CancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT COUNT(*) FROM Tools";
+        Assert.Equal(0L, await command.ExecuteScalarAsync(TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task Backup_WritesAConsistentCopy()
+    {
+        Assert.Equal(0, (await RunAsync("import", TestPaths.SeedData)).ExitCode);
+        var backup = Path.Combine(_folder, "backup.db");
+
+        var result = await RunAsync("backup", backup);
+
+        Assert.True(result.ExitCode == 0, result.Error);
+        await using var connection = new SqliteConnection($"Data Source={backup};Mode=ReadOnly");
+        await connection.OpenAsync(TestContext.Current.CancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT COUNT(*) FROM Personas";
+        Assert.Equal(5L, await command.ExecuteScalarAsync(TestContext.Current.CancellationToken));
+    }
+
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Left for the OS to clean from the temp folder.
+        }
+
+        GC.SuppressFinalize(this);
+    }
+}
