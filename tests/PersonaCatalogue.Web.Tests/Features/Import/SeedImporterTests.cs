@@ -55,8 +55,15 @@ public class SeedImporterTests(CatalogueAppFactory app) : IClassFixture<Catalogu
         await using var db = app.CreateDbContext();
         var moderated = new Tool
         {
-            Slug = "moderated-tool", Name = "A moderated tool", Url = "https://example.org/", Summary = "Added by a moderator",
-            Kind = ToolKind.Software, Cost = ToolCost.Free, Source = "TS-ABCDE", AddedAt = DateTime.UtcNow, LastReviewedAt = DateTime.UtcNow,
+            Slug = "moderated-tool",
+            Name = "A moderated tool",
+            Url = "https://example.org/",
+            Summary = "Added by a moderator",
+            Kind = ToolKind.Software,
+            Cost = ToolCost.Free,
+            Source = "TS-ABCDE",
+            AddedAt = DateTime.UtcNow,
+            LastReviewedAt = DateTime.UtcNow,
         };
         db.Tools.Add(moderated);
         var retired = await db.Tools.SingleAsync(t => t.Slug == "miro", Ct);
