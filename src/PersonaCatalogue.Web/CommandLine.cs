@@ -1,13 +1,14 @@
 using Microsoft.EntityFrameworkCore;
 using PersonaCatalogue.Web.Data;
 using PersonaCatalogue.Web.Features.Import;
+using PersonaCatalogue.Web.Features.Staff.Accounts;
 
 namespace PersonaCatalogue.Web;
 
 /// <summary>The web project doubles as the admin command line: <c>dotnet run --project src/PersonaCatalogue.Web -- &lt;command&gt;</c>.</summary>
 public static class CommandLine
 {
-    private static readonly string[] _commands = ["import", "backup", "help"];
+    private static readonly string[] _commands = ["import", "backup", "staff", "help"];
 
     public static bool IsCommand(string[] args) => args.Length > 0 && _commands.Contains(args[0]);
 
@@ -45,11 +46,26 @@ public static class CommandLine
                     output.WriteLine($"Backed up the database to {target}");
                     return 0;
 
+                case "staff" when args.Length >= 5 && args[1] == "add" && args[3] == "--role":
+                    var (user, password, errors) = await scope.ServiceProvider.GetRequiredService<StaffAccounts>().AddAsync(args[2], args[4]);
+                    if (user is null)
+                    {
+                        Console.Error.WriteLine($"Could not add {args[2]}: {string.Join(" ", errors)}");
+                        return 1;
+                    }
+
+                    output.WriteLine($"Added {user.Email} as {args[4]}.");
+                    output.WriteLine($"One-time password: {password}");
+                    output.WriteLine("Give it to them privately; they should change it after signing in.");
+                    return 0;
+
                 default:
                     output.WriteLine("""
                         Commands:
                           import [folder]   upsert the catalogue from seed-data (default: the nearest seed-data folder)
                           backup <file>     write a consistent copy of the SQLite database to a new file
+                          staff add <email> --role Moderator|Administrator
+                                            add a staff account and print a generated one-time password
                         """);
                     return args[0] == "help" ? 0 : 1;
             }

@@ -1,20 +1,78 @@
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ViewFeatures;
 using PersonaCatalogue.Web;
 using PersonaCatalogue.Web.Data;
+using PersonaCatalogue.Web.Data.Entities;
 using PersonaCatalogue.Web.Features.Health;
 using PersonaCatalogue.Web.Features.Import;
+using PersonaCatalogue.Web.Features.Staff.Accounts;
 using PersonaCatalogue.Web.Infrastructure;
 
 var builder = WebApplication.CreateBuilder(args);
+var configuration = builder.Configuration;
+var bodyLimit = configuration.GetValue("RequestBodyLimitBytes", RequestBodyLimit.DefaultBytes);
+// Cookies are Secure everywhere but on a developer's own machine, where the site runs on plain http.
+var cookieSecurity = builder.Environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
 
-builder.Services.AddCatalogueDatabase(builder.Configuration, builder.Environment);
+builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = bodyLimit);
+builder.Services.AddCatalogueDatabase(configuration, builder.Environment);
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<MarkdownRenderer>();
 builder.Services.AddScoped<SeedImporter>();
+builder.Services.AddScoped<StaffAccounts>();
 builder.Services.AddRouting(options => options.LowercaseUrls = true);
 builder.Services
-    .AddControllersWithViews()
+    .AddControllersWithViews(options =>
+    {
+        options.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
+        options.ModelBinderProviders.Insert(0, new TrimmingStringBinderProvider());
+    })
     .AddRazorOptions(FeatureViewLocations.Configure);
 builder.Services.AddHealthChecks().AddDbContextCheck<CatalogueDbContext>("database");
+builder.Services.AddCatalogueRateLimits(configuration);
+
+builder.Services.AddDataProtection()
+    .SetApplicationName("PersonaCatalogue")
+    .PersistKeysToDbContext<CatalogueDbContext>();
+builder.Services.AddAntiforgery(options =>
+{
+    options.Cookie.Name = "antiforgery";
+    options.Cookie.SameSite = SameSiteMode.Strict;
+    options.Cookie.SecurePolicy = cookieSecurity;
+});
+builder.Services.Configure<CookieTempDataProviderOptions>(options =>
+{
+    options.Cookie.Name = Flash.CookieName;
+    options.Cookie.SameSite = SameSiteMode.Strict;
+    options.Cookie.SecurePolicy = cookieSecurity;
+});
+builder.Services
+    .AddIdentity<StaffUser, IdentityRole>(options =>
+    {
+        options.User.RequireUniqueEmail = true;
+        options.Password.RequiredLength = 12;
+        options.Password.RequireNonAlphanumeric = false;
+        options.Lockout.AllowedForNewUsers = true;
+        options.Lockout.MaxFailedAccessAttempts = configuration.GetValue("Staff:LockoutAttempts", 5);
+        options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(configuration.GetValue("Staff:LockoutMinutes", 15));
+    })
+    .AddEntityFrameworkStores<CatalogueDbContext>()
+    .AddDefaultTokenProviders();
+builder.Services.ConfigureApplicationCookie(options =>
+{
+    options.Cookie.Name = "staff";
+    options.Cookie.HttpOnly = true;
+    options.Cookie.SameSite = SameSiteMode.Strict;
+    options.Cookie.SecurePolicy = cookieSecurity;
+    options.ExpireTimeSpan = TimeSpan.FromHours(8);
+    options.SlidingExpiration = true;
+    options.LoginPath = "/staff/sign-in";
+    options.LogoutPath = "/staff/sign-out";
+    options.AccessDeniedPath = "/staff/access-denied";
+    options.ReturnUrlParameter = "returnUrl";
+});
 
 var app = builder.Build();
 
@@ -24,6 +82,10 @@ if (CommandLine.IsCommand(args))
 }
 
 await app.Services.PrepareDatabaseAsync(app.Configuration, app.Environment, app.Logger);
+if (app.Environment.IsDevelopment())
+{
+    await app.Services.EnsureDemoModeratorAsync(app.Configuration, app.Logger);
+}
 
 if (app.Environment.IsDevelopment())
 {
@@ -37,8 +99,12 @@ else
 
 app.UseSecurityHeaders();
 app.UseStatusCodePagesWithReExecute("/error/{0}");
+app.UseRequestBodyLimit(bodyLimit);
 app.UseStaticFiles();
 app.UseRouting();
+app.UseRateLimiter();
+app.UseAuthentication();
+app.UseAuthorization();
 app.MapHealthChecks("/health", HealthReportWriter.Options);
 app.MapControllers();
 

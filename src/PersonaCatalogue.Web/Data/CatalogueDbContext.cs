@@ -1,9 +1,16 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using PersonaCatalogue.Web.Data.Entities;
 
 namespace PersonaCatalogue.Web.Data;
 
-public class CatalogueDbContext(DbContextOptions<CatalogueDbContext> options) : DbContext(options)
+/// <summary>
+/// The catalogue, staff accounts (ASP.NET Core Identity) and Data Protection keys in one database, so a cookie or
+/// antiforgery token stays valid across restarts and instances.
+/// </summary>
+public class CatalogueDbContext(DbContextOptions<CatalogueDbContext> options)
+    : IdentityDbContext<StaffUser>(options), IDataProtectionKeyContext
 {
     public DbSet<SkillArea> SkillAreas => Set<SkillArea>();
     public DbSet<Skill> Skills => Set<Skill>();
@@ -14,6 +21,9 @@ public class CatalogueDbContext(DbContextOptions<CatalogueDbContext> options) : 
     public DbSet<Tool> Tools => Set<Tool>();
     public DbSet<ToolSkill> ToolSkills => Set<ToolSkill>();
     public DbSet<PersonaTool> PersonaTools => Set<PersonaTool>();
+    public DbSet<ToolSuggestion> ToolSuggestions => Set<ToolSuggestion>();
+    public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -19,6 +19,14 @@ public static class DatabaseSetup
         return services;
     }
 
+    /// <summary>Tools stored before duplicate checks existed get their normalised URL once; afterwards this finds nothing.</summary>
+    private static async Task FillMissingNormalisedUrlsAsync(CatalogueDbContext db)
+    {
+        var tools = await db.Tools.Where(t => t.NormalisedUrl == "").ToListAsync();
+        tools.ForEach(t => t.NormalisedUrl = UrlNormaliser.Normalise(t.Url));
+        await db.SaveChangesAsync();
+    }
+
     /// <summary>The SQLite file comes from <c>Database:Path</c>, relative to the content root unless absolute.</summary>
     public static string ConnectionString(IConfiguration configuration, IHostEnvironment environment)
     {
@@ -43,6 +51,7 @@ public static class DatabaseSetup
         var db = scope.ServiceProvider.GetRequiredService<CatalogueDbContext>();
         await db.Database.MigrateAsync();
         await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL;");
+        await FillMissingNormalisedUrlsAsync(db);
 
         if (await db.Skills.AnyAsync() || !configuration.GetValue("SeedData:ImportWhenEmpty", true))
         {

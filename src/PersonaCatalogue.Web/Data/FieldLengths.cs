@@ -11,4 +11,13 @@ public static class FieldLengths
     public const int Publisher = 200;
     public const int Why = 500;
     public const int Markdown = 20_000;
+
+    // The public suggestion form.
+    public const int SuggestionToolNameMin = 2;
+    public const int SuggestionWhatItDoesMin = 10;
+    public const int LongText = 2000;
+    public const int Email = 254;
+    public const int PersonName = 100;
+    public const int Organisation = 200;
+    public const int Reason = 2000;
 }

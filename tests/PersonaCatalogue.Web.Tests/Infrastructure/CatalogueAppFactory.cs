@@ -32,8 +32,15 @@ public class CatalogueAppFactory : WebApplicationFactory<Program>
         }
     }
 
+    public CatalogueAppFactory()
+    {
+        // Cookies are Secure outside Development, so the test client talks https like a real browser would.
+        ClientOptions.BaseAddress = new Uri("https://localhost");
+    }
+
+    /// <summary>A client that keeps cookies but does not follow redirects, so tests can assert the 302 and its Location.</summary>
     public HttpClient CreateBrowserLikeClient() =>
-        CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = new Uri("https://localhost") });
 
     /// <summary>A fresh DbContext on the app's database, for arranging and checking data.</summary>
     public CatalogueDbContext CreateDbContext()

@@ -12,9 +12,11 @@ public class ToolConfiguration : IEntityTypeConfiguration<Tool>
         // The tools list filters by status and sorts by name or date added.
         builder.HasIndex(t => new { t.Status, t.Name });
         builder.HasIndex(t => new { t.Status, t.AddedAt });
+        builder.HasIndex(t => t.NormalisedUrl);
         builder.Property(t => t.Slug).HasMaxLength(FieldLengths.Slug);
         builder.Property(t => t.Name).HasMaxLength(FieldLengths.Name).UseCollation("NOCASE");
         builder.Property(t => t.Url).HasMaxLength(FieldLengths.Url);
+        builder.Property(t => t.NormalisedUrl).HasMaxLength(FieldLengths.Url);
         builder.Property(t => t.Summary).HasMaxLength(FieldLengths.Summary);
         builder.Property(t => t.Description).HasMaxLength(FieldLengths.Markdown);
         builder.Property(t => t.Publisher).HasMaxLength(FieldLengths.Publisher);

@@ -6,6 +6,9 @@ public class Tool
     public required string Slug { get; set; }
     public required string Name { get; set; }
     public required string Url { get; set; }
+
+    /// <summary>The URL reduced for duplicate checks (see <c>UrlNormaliser</c>).</summary>
+    public string NormalisedUrl { get; set; } = "";
     public string Summary { get; set; } = "";
 
     /// <summary>Markdown.</summary>

@@ -21,6 +21,8 @@ public class ErrorsController : Controller
         {
             StatusCodes.Status404NotFound => View("NotFound"),
             StatusCodes.Status429TooManyRequests => View("TooManyRequests"),
+            StatusCodes.Status413PayloadTooLarge => View("TooLarge"),
+            StatusCodes.Status400BadRequest => View("BadRequest"),
             >= 500 => View("ServerError"),
             _ => View("Problem", code),
         };

@@ -149,6 +149,7 @@ public class SeedImporter(CatalogueDbContext db, TimeProvider clock)
             var tool = Find(tools, s.Slug, () => new Tool { Slug = s.Slug, Name = s.Name, Url = s.Url, AddedAt = added, LastReviewedAt = added });
             tool.Name = s.Name;
             tool.Url = s.Url;
+            tool.NormalisedUrl = UrlNormaliser.Normalise(s.Url);
             tool.Summary = s.Summary;
             tool.Description = s.Description;
             tool.Kind = s.Kind;

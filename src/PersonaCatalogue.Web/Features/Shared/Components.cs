@@ -34,5 +34,19 @@ public record PaginationModel(int Page, int PageCount, Func<int, string> PageHre
 
 public record FilterOption(string Value, string Label);
 
-/// <summary>A group of GOV.UK small check boxes in a GET filter form; <paramref name="Name"/> is the query parameter.</summary>
-public record FilterCheckboxes(string Legend, string Name, IReadOnlyList<FilterOption> Options, IReadOnlyCollection<string> Checked);
+/// <summary>
+/// GOV.UK check boxes: small ones in a GET filter form, normal ones (with hint and error) in a POST form.
+/// <paramref name="Name"/> is the field name; the first box's id is the name, so the error summary can link to it.
+/// </summary>
+public record CheckboxesModel(string Legend, string Name, IReadOnlyList<FilterOption> Options, IReadOnlyCollection<string> Checked, string? Hint = null, bool Small = false, string LegendSize = "m", string? IdPrefix = null)
+{
+    public string Id(int index) => (IdPrefix ?? Name) + (index == 0 ? "" : $"-{index + 1}");
+}
+
+public record TextInputModel(string Name, string Label, string? Value, string? Hint = null, string Type = "text", string? Autocomplete = null, string Width = "", bool Spellcheck = true, string LabelSize = "m");
+
+public record TextareaModel(string Name, string Label, string? Value, string? Hint = null, int Rows = 5, int? MaxLength = null, string LabelSize = "m");
+
+public record RadioOption(string Value, string Label, string? Hint = null);
+
+public record RadiosModel(string Legend, string Name, IReadOnlyList<RadioOption> Options, string? Selected, string? Hint = null, bool Inline = false, string LegendSize = "m");

@@ -1,0 +1,54 @@
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.Identity;
+using PersonaCatalogue.Web.Data.Entities;
+
+namespace PersonaCatalogue.Web.Features.Staff.Accounts;
+
+/// <summary>Creates staff accounts with a generated one-time password; used by the CLI, the demo moderator and administrators.</summary>
+public class StaffAccounts(UserManager<StaffUser> users, RoleManager<IdentityRole> roles, TimeProvider clock)
+{
+    private const string PasswordAlphabet = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
+
+    public async Task EnsureRolesAsync()
+    {
+        foreach (var role in StaffRoles.All)
+        {
+            if (!await roles.RoleExistsAsync(role))
+            {
+                await roles.CreateAsync(new IdentityRole(role));
+            }
+        }
+    }
+
+    /// <summary>Creates the account, or returns the errors Identity gave (such as a duplicate email).</summary>
+    public async Task<(StaffUser? User, string? Password, IReadOnlyList<string> Errors)> AddAsync(string email, string role, string? password = null)
+    {
+        if (!StaffRoles.All.Contains(role))
+        {
+            return (null, null, [$"Role must be one of {string.Join(", ", StaffRoles.All)}"]);
+        }
+
+        await EnsureRolesAsync();
+        var user = new StaffUser
+        {
+            UserName = email,
+            Email = email,
+            EmailConfirmed = true,
+            LockoutEnabled = true,
+            CreatedAt = clock.GetUtcNow().UtcDateTime,
+        };
+        password ??= GeneratePassword();
+        var created = await users.CreateAsync(user, password);
+        if (!created.Succeeded)
+        {
+            return (null, null, created.Errors.Select(e => e.Description).ToList());
+        }
+
+        await users.AddToRoleAsync(user, role);
+        return (user, password, []);
+    }
+
+    /// <summary>20 characters from an unambiguous alphabet plus a digit and symbol: about 118 bits.</summary>
+    public static string GeneratePassword() =>
+        new string(RandomNumberGenerator.GetItems<char>(PasswordAlphabet, 20)) + "-7";
+}
