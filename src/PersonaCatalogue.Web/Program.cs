@@ -8,6 +8,8 @@ using PersonaCatalogue.Web.Data.Entities;
 using PersonaCatalogue.Web.Features.Health;
 using PersonaCatalogue.Web.Features.Import;
 using PersonaCatalogue.Web.Features.Staff.Accounts;
+using PersonaCatalogue.Web.Features.Staff.Suggestions;
+using PersonaCatalogue.Web.Features.Staff.Tools;
 using PersonaCatalogue.Web.Infrastructure;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -22,6 +24,8 @@ builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<MarkdownRenderer>();
 builder.Services.AddScoped<SeedImporter>();
 builder.Services.AddScoped<StaffAccounts>();
+builder.Services.AddScoped<ToolEditor>();
+builder.Services.AddScoped<DuplicateFinder>();
 builder.Services.AddRouting(options => options.LowercaseUrls = true);
 builder.Services
     .AddControllersWithViews(options =>
@@ -52,8 +56,12 @@ builder.Services
     .AddIdentity<StaffUser, IdentityRole>(options =>
     {
         options.User.RequireUniqueEmail = true;
+        // Length over composition rules, as the NCSC advises: long passwords, no forced character classes.
         options.Password.RequiredLength = 12;
         options.Password.RequireNonAlphanumeric = false;
+        options.Password.RequireUppercase = false;
+        options.Password.RequireLowercase = false;
+        options.Password.RequireDigit = false;
         options.Lockout.AllowedForNewUsers = true;
         options.Lockout.MaxFailedAccessAttempts = configuration.GetValue("Staff:LockoutAttempts", 5);
         options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(configuration.GetValue("Staff:LockoutMinutes", 15));

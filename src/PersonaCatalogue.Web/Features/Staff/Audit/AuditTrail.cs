@@ -1,0 +1,34 @@
+using System.Security.Claims;
+using System.Text.Json;
+using PersonaCatalogue.Web.Data;
+using PersonaCatalogue.Web.Data.Entities;
+
+namespace PersonaCatalogue.Web.Features.Staff.Audit;
+
+/// <summary>Adds an audit event to the context, so it commits (or not) together with the change it records.</summary>
+public static class AuditTrail
+{
+    public static void Audit(this CatalogueDbContext db, ClaimsPrincipal user, DateTime at, string action, string targetType, string targetKey, object? details = null) =>
+        db.AuditEvents.Add(new AuditEvent
+        {
+            At = at,
+            UserId = user.FindFirstValue(ClaimTypes.NameIdentifier) ?? "",
+            UserEmail = user.Identity?.Name ?? "",
+            Action = action,
+            TargetType = targetType,
+            TargetKey = targetKey,
+            Details = JsonSerializer.Serialize(details ?? new { }),
+        });
+}
+
+/// <summary>The actions the audit log records.</summary>
+public static class AuditActions
+{
+    public const string SuggestionApproved = "suggestion.approved";
+    public const string SuggestionRejected = "suggestion.rejected";
+    public const string SuggestionDuplicate = "suggestion.duplicate";
+    public const string ToolPublished = "tool.published";
+    public const string ToolEdited = "tool.edited";
+    public const string ToolRetired = "tool.retired";
+    public const string ToolRestored = "tool.restored";
+}

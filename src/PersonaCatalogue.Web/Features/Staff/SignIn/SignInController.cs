@@ -1,0 +1,98 @@
+using FluentValidation;
+using FluentValidation.AspNetCore;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
+using PersonaCatalogue.Web.Data.Entities;
+using PersonaCatalogue.Web.Infrastructure;
+
+namespace PersonaCatalogue.Web.Features.Staff.SignIn;
+
+[AllowAnonymous]
+[Route("staff")]
+public class SignInController(SignInManager<StaffUser> signIn, UserManager<StaffUser> users) : Controller
+{
+    public const string WrongDetails = "Enter a correct email address and password";
+
+    [HttpGet("sign-in")]
+    public IActionResult SignIn(string? returnUrl) => View(new SignInForm { ReturnUrl = LocalOrNull(returnUrl) });
+
+    [HttpPost("sign-in")]
+    [EnableRateLimiting(RateLimits.SignIn)]
+    public async Task<IActionResult> SignIn(SignInForm form)
+    {
+        form.ReturnUrl = LocalOrNull(form.ReturnUrl);
+        var result = new SignInFormValidator().Validate(form);
+        if (!result.IsValid)
+        {
+            result.AddToModelState(ModelState);
+            return SignInPage(form);
+        }
+
+        // The same message whether the email is unknown or the password wrong, so the form does not reveal who has an account.
+        var user = await users.FindByEmailAsync(form.Email!);
+        if (user is null || user.IsDisabled)
+        {
+            ModelState.AddModelError(nameof(SignInForm.Email), WrongDetails);
+            return SignInPage(form);
+        }
+
+        var outcome = await signIn.PasswordSignInAsync(user, form.Password!, isPersistent: false, lockoutOnFailure: true);
+        if (outcome.IsLockedOut)
+        {
+            ModelState.AddModelError(nameof(SignInForm.Email), "This account is locked after too many failed attempts. Try again in 15 minutes");
+            return SignInPage(form);
+        }
+
+        if (!outcome.Succeeded)
+        {
+            ModelState.AddModelError(nameof(SignInForm.Email), WrongDetails);
+            return SignInPage(form);
+        }
+
+        return LocalRedirect(form.ReturnUrl ?? "/staff");
+    }
+
+    [HttpPost("sign-out")]
+    public async Task<IActionResult> SignOutOfStaff()
+    {
+        await signIn.SignOutAsync();
+        return Redirect("/staff/signed-out");
+    }
+
+    [HttpGet("signed-out")]
+    public IActionResult SignedOut() => View();
+
+    [HttpGet("access-denied")]
+    public IActionResult AccessDenied()
+    {
+        Response.StatusCode = StatusCodes.Status403Forbidden;
+        return View();
+    }
+
+    private ViewResult SignInPage(SignInForm form)
+    {
+        form.Password = null;
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+        return View(nameof(SignIn), form);
+    }
+
+    private string? LocalOrNull(string? returnUrl) => returnUrl is not null && Url.IsLocalUrl(returnUrl) ? returnUrl : null;
+}
+
+public class SignInForm
+{
+    public string? Email { get; set; }
+    public string? Password { get; set; }
+    public string? ReturnUrl { get; set; }
+}
+
+public class SignInFormValidator : AbstractValidator<SignInForm>
+{
+    public SignInFormValidator()
+    {
+        RuleFor(f => f.Email).NotEmpty().WithMessage("Enter your email address");
+        RuleFor(f => f.Password).NotEmpty().WithMessage("Enter your password");
+    }
+}
