@@ -18,7 +18,18 @@ public class CatalogueAppFactory : WebApplicationFactory<Program>
 
     public string DatabasePath => Path.Combine(_folder, "catalogue.db");
 
+    /// <summary>Settings for one test class, applied over the defaults below.</summary>
     protected virtual IDictionary<string, string?> Settings => new Dictionary<string, string?>();
+
+    /// <summary>
+    /// The rate limits are per client, and every TestServer client looks like the same client, so tests raise them;
+    /// the tests of the limits themselves set them low again through <see cref="Settings"/>.
+    /// </summary>
+    private static readonly Dictionary<string, string?> _defaults = new()
+    {
+        ["RateLimits:public-forms:PermitLimit"] = "100000",
+        ["RateLimits:sign-in:PermitLimit"] = "100000",
+    };
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -26,7 +37,7 @@ public class CatalogueAppFactory : WebApplicationFactory<Program>
         builder.UseEnvironment("Testing");
         builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
         builder.UseSetting("Database:Path", DatabasePath);
-        foreach (var (key, value) in Settings)
+        foreach (var (key, value) in _defaults.Concat(Settings))
         {
             builder.UseSetting(key, value);
         }

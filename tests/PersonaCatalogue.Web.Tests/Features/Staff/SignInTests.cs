@@ -5,14 +5,8 @@ using PersonaCatalogue.Web.Tests.Infrastructure;
 
 namespace PersonaCatalogue.Web.Tests.Features.Staff;
 
-public class SignInTests(SignInTests.Factory app) : IClassFixture<SignInTests.Factory>
+public class SignInTests(CatalogueAppFactory app) : IClassFixture<CatalogueAppFactory>
 {
-    /// <summary>Sign-in attempts here far exceed the default rate limit, which has its own test.</summary>
-    public class Factory : CatalogueAppFactory
-    {
-        protected override IDictionary<string, string?> Settings => new Dictionary<string, string?> { ["RateLimits:sign-in:PermitLimit"] = "1000" };
-    }
-
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     private static Task<HttpResponseMessage> SignInAsync(HttpClient client, string email, string password, string? returnUrl = null) =>

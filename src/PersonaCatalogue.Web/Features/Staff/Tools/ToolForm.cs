@@ -1,4 +1,5 @@
 using FluentValidation;
+using FluentValidation.Results;
 using PersonaCatalogue.Web.Data;
 using PersonaCatalogue.Web.Data.Entities;
 using PersonaCatalogue.Web.Features.Import;
@@ -82,21 +83,22 @@ public class ToolFormValidator : AbstractValidator<ToolForm>
         RuleFor(f => f.Skills).Must(s => s.All(skillSlugs.Contains)).WithMessage("Select skills from the list");
         RuleFor(f => f.Personas).NotEmpty().WithMessage("Select at least one persona the tool helps")
             .Must(p => p.All(personaSlugs.Contains)).WithMessage("Select personas from the list");
+        // The field is named after the persona (PersonaWhy[sara]), not the list position, so the error summary links to its box.
         RuleForEach(f => f.Personas).Custom((slug, context) =>
         {
             var why = context.InstanceToValidate.PersonaWhy.GetValueOrDefault(slug);
             var field = $"PersonaWhy[{slug}]";
             if (string.IsNullOrWhiteSpace(why))
             {
-                context.AddFailure(field, $"Enter why {slug} would use this tool");
+                context.AddFailure(new ValidationFailure(field, $"Enter why {slug} would use this tool"));
             }
             else if (why.Length > FieldLengths.Why)
             {
-                context.AddFailure(field, $"Why {slug} would use it must be {FieldLengths.Why} characters or fewer");
+                context.AddFailure(new ValidationFailure(field, $"Why {slug} would use it must be {FieldLengths.Why} characters or fewer"));
             }
             else if (why.Any(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t')))
             {
-                context.AddFailure(field, "Why must not contain hidden control characters");
+                context.AddFailure(new ValidationFailure(field, "Why must not contain hidden control characters"));
             }
         });
     }
