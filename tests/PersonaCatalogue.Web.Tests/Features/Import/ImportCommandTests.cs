@@ -84,6 +84,27 @@ public class ImportCommandTests : IDisposable
         Assert.Equal(5L, await command.ExecuteScalarAsync(TestContext.Current.CancellationToken));
     }
 
+    [Fact]
+    public async Task StaffAdd_CreatesTheAccountWithItsRoleAndPrintsAPassword()
+    {
+        var result = await RunAsync("staff", "add", "new.moderator@example.org", "--role", "Moderator");
+
+        Assert.True(result.ExitCode == 0, result.Error);
+        var password = System.Text.RegularExpressions.Regex.Match(result.Output, "One-time password: (\\S+)").Groups[1].Value;
+        Assert.True(password.Length >= 12);
+        await using var connection = new SqliteConnection($"Data Source={DatabasePath}");
+        await connection.OpenAsync(TestContext.Current.CancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT r.Name FROM AspNetUsers u JOIN AspNetUserRoles ur ON ur.UserId = u.Id JOIN AspNetRoles r ON r.Id = ur.RoleId WHERE u.Email = 'new.moderator@example.org'";
+        Assert.Equal("Moderator", await command.ExecuteScalarAsync(TestContext.Current.CancellationToken));
+
+        var again = await RunAsync("staff", "add", "new.moderator@example.org", "--role", "Moderator");
+        var badRole = await RunAsync("staff", "add", "other@example.org", "--role", "Owner");
+        Assert.Equal(1, again.ExitCode);
+        Assert.Equal(1, badRole.ExitCode);
+        Assert.Contains("Role must be one of", badRole.Error);
+    }
+
     public void Dispose()
     {
         SqliteConnection.ClearAllPools();
