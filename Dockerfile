@@ -2,6 +2,7 @@
 # PersonaCatalogue: styles and app built in separate stages, run as a non-root user with SQLite on a volume.
 #   docker build -t persona-catalogue .
 #   docker run -p 8080:8080 -v persona-data:/data persona-catalogue
+# Behind a TLS-terminating proxy, add -e ForwardedHeaders__Enabled=true so the app sees https.
 
 # 1. Styles: GOV.UK Frontend compiled with sass.
 FROM node:20-bookworm-slim AS styles

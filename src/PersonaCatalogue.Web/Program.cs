@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ViewFeatures;
@@ -16,7 +17,10 @@ var builder = WebApplication.CreateBuilder(args);
 var configuration = builder.Configuration;
 var bodyLimit = configuration.GetValue("RequestBodyLimitBytes", RequestBodyLimit.DefaultBytes);
 // Cookies are Secure everywhere but on a developer's own machine, where the site runs on plain http.
-var cookieSecurity = builder.Environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+// Security:SecureCookies=false is for the browser tests, which drive the app over plain http on loopback.
+var cookieSecurity = builder.Environment.IsDevelopment() || !configuration.GetValue("Security:SecureCookies", true)
+    ? CookieSecurePolicy.SameAsRequest
+    : CookieSecurePolicy.Always;
 
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = bodyLimit);
 builder.Services.AddCatalogueDatabase(configuration, builder.Environment);
@@ -82,6 +86,18 @@ builder.Services.ConfigureApplicationCookie(options =>
     options.ReturnUrlParameter = "returnUrl";
 });
 
+if (configuration.GetValue("ForwardedHeaders:Enabled", false))
+{
+    // Behind a TLS-terminating proxy, so the app sees https (Secure cookies, antiforgery) and the client's address
+    // (rate limits). Only switch this on when the proxy is the only way in, as the headers are trusted as sent.
+    builder.Services.Configure<ForwardedHeadersOptions>(options =>
+    {
+        options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+        options.KnownIPNetworks.Clear();
+        options.KnownProxies.Clear();
+    });
+}
+
 var app = builder.Build();
 
 if (CommandLine.IsCommand(args))
@@ -103,6 +119,11 @@ else
 {
     app.UseExceptionHandler("/error");
     app.UseHsts();
+}
+
+if (app.Configuration.GetValue("ForwardedHeaders:Enabled", false))
+{
+    app.UseForwardedHeaders();
 }
 
 app.UseSecurityHeaders();

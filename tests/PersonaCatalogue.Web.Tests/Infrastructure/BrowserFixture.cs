@@ -16,7 +16,13 @@ public class BrowserFixture : IAsyncLifetime
 
     private IPlaywright? _playwright;
 
-    public CatalogueAppFactory App { get; } = new();
+    public CatalogueAppFactory App { get; } = new BrowserAppFactory();
+
+    /// <summary>Kestrel here serves plain http on loopback, so cookies cannot be marked Secure-only.</summary>
+    private class BrowserAppFactory : CatalogueAppFactory
+    {
+        protected override IDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Security:SecureCookies"] = "false" };
+    }
 
     public IBrowser? Browser { get; private set; }
 
