@@ -72,6 +72,8 @@ builder.Services
     })
     .AddEntityFrameworkStores<CatalogueDbContext>()
     .AddDefaultTokenProviders();
+// A disabled account or a reset password signs the person out everywhere within a minute.
+builder.Services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.FromMinutes(1));
 builder.Services.ConfigureApplicationCookie(options =>
 {
     options.Cookie.Name = "staff";

@@ -54,6 +54,7 @@ public class StaffPagesTests(BrowserFixture browser) : IClassFixture<BrowserFixt
             "/staff/tools",
             "/staff/tools/csvlint/edit",
             "/staff/audit",
+            "/staff/accounts",
         })
         {
             await page.GotoAsync(url);

@@ -19,6 +19,7 @@ public class StaffAccessTests(CatalogueAppFactory app) : IClassFixture<Catalogue
         "/staff/tools",
         "/staff/tools/csvlint/edit",
         "/staff/audit",
+        "/staff/accounts",
     ];
 
     public static TheoryData<string> StaffPostRoutes =>
@@ -29,6 +30,9 @@ public class StaffAccessTests(CatalogueAppFactory app) : IClassFixture<Catalogue
         "/staff/tools/csvlint/edit",
         "/staff/tools/csvlint/retire",
         "/staff/tools/csvlint/restore",
+        "/staff/accounts",
+        "/staff/accounts/x/disable",
+        "/staff/accounts/x/reset-password",
     ];
 
     [Theory]
@@ -58,12 +62,14 @@ public class StaffAccessTests(CatalogueAppFactory app) : IClassFixture<Catalogue
         Assert.Empty(db.AuditEvents);
     }
 
-    [Fact]
-    public async Task AuditLog_Moderator_IsForbidden()
+    [Theory]
+    [InlineData("/staff/audit")]
+    [InlineData("/staff/accounts")]
+    public async Task AdministratorPages_Moderator_IsForbidden(string url)
     {
         var (client, _) = await app.SignedInClientAsync(StaffRoles.Moderator);
 
-        using var response = await client.GetAsync("/staff/audit", Ct);
+        using var response = await client.GetAsync(url, Ct);
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal("/staff/access-denied", response.Headers.Location!.AbsolutePath);

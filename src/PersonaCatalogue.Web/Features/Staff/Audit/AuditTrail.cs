@@ -31,4 +31,8 @@ public static class AuditActions
     public const string ToolEdited = "tool.edited";
     public const string ToolRetired = "tool.retired";
     public const string ToolRestored = "tool.restored";
+    public const string StaffAdded = "staff.added";
+    public const string StaffDisabled = "staff.disabled";
+    public const string StaffEnabled = "staff.enabled";
+    public const string StaffPasswordReset = "staff.password-reset";
 }
