@@ -8,6 +8,7 @@ using PersonaCatalogue.Web.Data;
 using PersonaCatalogue.Web.Data.Entities;
 using PersonaCatalogue.Web.Features.Health;
 using PersonaCatalogue.Web.Features.Import;
+using PersonaCatalogue.Web.Features.OpenData;
 using PersonaCatalogue.Web.Features.Staff.Accounts;
 using PersonaCatalogue.Web.Features.Staff.Suggestions;
 using PersonaCatalogue.Web.Features.Staff.Tools;
@@ -40,6 +41,18 @@ builder.Services
     .AddRazorOptions(FeatureViewLocations.Configure);
 builder.Services.AddHealthChecks().AddDbContextCheck<CatalogueDbContext>("database");
 builder.Services.AddCatalogueRateLimits(configuration);
+builder.Services.AddOpenDataCors();
+builder.Services.AddOpenApi("v1", options =>
+{
+    // The document describes the read API only, not the HTML pages.
+    options.ShouldInclude = description => description.RelativePath?.StartsWith("api/v1/", StringComparison.Ordinal) == true;
+    options.AddDocumentTransformer((document, _, _) =>
+    {
+        document.Info.Title = "Learning personas for public services: read API";
+        document.Info.Description = "The catalogue's personas, skills and published tools as JSON, under the Creative Commons Attribution 4.0 licence.";
+        return Task.CompletedTask;
+    });
+});
 
 builder.Services.AddDataProtection()
     .SetApplicationName("PersonaCatalogue")
@@ -133,10 +146,12 @@ app.UseStatusCodePagesWithReExecute("/error/{0}");
 app.UseRequestBodyLimit(bodyLimit);
 app.UseStaticFiles();
 app.UseRouting();
+app.UseCors();
 app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
 app.MapHealthChecks("/health", HealthReportWriter.Options);
+app.MapOpenApi("/api/{documentName}/openapi.json");
 app.MapControllers();
 
 await app.RunAsync();

@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using PersonaCatalogue.Web.Data;
 using PersonaCatalogue.Web.Data.Entities;
-using PersonaCatalogue.Web.Features.Search;
 
 namespace PersonaCatalogue.Web.Features.Tools;
 
@@ -12,63 +11,13 @@ public class ToolsController(CatalogueDbContext db) : Controller
     [HttpGet("")]
     public async Task<IActionResult> Index(ToolFilters filters, CancellationToken cancellationToken)
     {
-        var options = await ToolFilterOptions.LoadAsync(db, cancellationToken);
-        filters.Normalise(
-            options.Personas.Select(p => p.Value).ToHashSet(),
-            options.Areas.SelectMany(a => a.Skills).Select(s => s.Value).ToHashSet(),
-            options.Areas.Select(a => a.Value).ToHashSet(),
-            ToolTerms.Kinds.Select(k => k.Slug).ToHashSet(),
-            ToolTerms.Costs.Select(c => c.Slug).ToHashSet());
-
-        var query = db.Tools.AsNoTracking().Where(t => t.Status == ToolStatus.Published);
-        if (filters.Personas.Count > 0)
-        {
-            query = query.Where(t => t.Personas.Any(p => filters.Personas.Contains(p.Persona.Slug)));
-        }
-
-        if (filters.Skills.Count > 0)
-        {
-            query = query.Where(t => t.Skills.Any(s => filters.Skills.Contains(s.Skill.Slug)));
-        }
-
-        if (filters.Areas.Count > 0)
-        {
-            query = query.Where(t => t.Skills.Any(s => filters.Areas.Contains(s.Skill.Area.Slug)));
-        }
-
-        if (filters.Kinds.Count > 0)
-        {
-            var kinds = filters.Kinds.Select(k => ToolTerms.KindFromSlug(k)!.Value).ToList();
-            query = query.Where(t => kinds.Contains(t.Kind));
-        }
-
-        if (filters.Costs.Count > 0)
-        {
-            var costs = filters.Costs.Select(c => ToolTerms.CostFromSlug(c)!.Value).ToList();
-            query = query.Where(t => costs.Contains(t.Cost));
-        }
-
-        if (filters.OnlyOpen)
-        {
-            query = query.Where(t => t.IsOpen);
-        }
-
-        var searchTerms = SearchIndex.ToMatchQuery(filters.Query);
-        if (filters.Query is not null)
-        {
-            // A query with no searchable words (only punctuation) matches nothing rather than everything.
-            var ids = searchTerms is null ? db.Tools.Where(_ => false).Select(t => t.Id) : SearchIndex.ToolIds(db, searchTerms);
-            query = query.Where(t => ids.Contains(t.Id));
-        }
-
+        var options = await ToolQuery.NormaliseAsync(db, filters, cancellationToken);
+        var query = ToolQuery.Filter(db, filters).AsNoTracking();
         var total = await query.CountAsync(cancellationToken);
         var pageCount = Math.Max(1, (int)Math.Ceiling(total / (double)ToolFilters.PageSize));
         filters.Page = Math.Min(filters.Page, pageCount);
 
-        var ordered = filters.SortNewest
-            ? query.OrderByDescending(t => t.AddedAt).ThenBy(t => t.Name)
-            : query.OrderBy(t => t.Name);
-        var tools = await ordered
+        var tools = await ToolQuery.Sort(query, filters)
             .Skip((filters.Page - 1) * ToolFilters.PageSize)
             .Take(ToolFilters.PageSize)
             .Select(t => new ToolCard(t.Slug, t.Name, t.Summary, t.Kind, t.Cost, t.IsOpen, t.Publisher, t.AddedAt))

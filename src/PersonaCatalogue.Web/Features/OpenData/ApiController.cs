@@ -1,0 +1,86 @@
+using Microsoft.AspNetCore.Cors;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using PersonaCatalogue.Web.Data;
+using PersonaCatalogue.Web.Features.Tools;
+
+namespace PersonaCatalogue.Web.Features.OpenData;
+
+/// <summary>
+/// The read-only JSON API. Records and field names are those of the downloads; the tools list takes the same
+/// filters as the tools page. Every answer carries ETag and Last-Modified and honours conditional GETs.
+/// </summary>
+[ApiController]
+[Route("api/v1")]
+[EnableCors(OpenDataCors.Policy)]
+[Produces("application/json")]
+public class ApiController(CatalogueDbContext db) : ControllerBase
+{
+    public const int MaxPageSize = 100;
+
+    /// <summary>All personas with their skills (level and why) and recommended tools (why).</summary>
+    [HttpGet("personas")]
+    [ProducesResponseType<List<PersonaRecord>>(StatusCodes.Status200OK)]
+    public async Task<IActionResult> Personas(CancellationToken cancellationToken) =>
+        this.JsonWithValidators(await CatalogueRecords.Personas(db.Personas).ToListAsync(cancellationToken), await CatalogueRecords.LastChangedAsync(db, cancellationToken));
+
+    /// <summary>One persona by slug.</summary>
+    [HttpGet("personas/{slug}")]
+    [ProducesResponseType<PersonaRecord>(StatusCodes.Status200OK)]
+    [ProducesResponseType(StatusCodes.Status404NotFound)]
+    public async Task<IActionResult> Persona(string slug, CancellationToken cancellationToken) =>
+        await CatalogueRecords.Personas(db.Personas.Where(p => p.Slug == slug)).SingleOrDefaultAsync(cancellationToken) is { } persona
+            ? this.JsonWithValidators(persona, await CatalogueRecords.LastChangedAsync(db, cancellationToken))
+            : NotFoundProblem("persona", slug);
+
+    /// <summary>The skills framework: areas, levels and every skill with the personas that need it and the tools that help.</summary>
+    [HttpGet("skills")]
+    [ProducesResponseType<SkillsDownload>(StatusCodes.Status200OK)]
+    public async Task<IActionResult> Skills(CancellationToken cancellationToken)
+    {
+        var framework = await CatalogueRecords.FrameworkAsync(db, cancellationToken);
+        var skills = await CatalogueRecords.Skills(db.Skills).ToListAsync(cancellationToken);
+        return this.JsonWithValidators(new SkillsDownload(framework.Areas, framework.Levels, skills), await CatalogueRecords.LastChangedAsync(db, cancellationToken));
+    }
+
+    /// <summary>One skill by slug.</summary>
+    [HttpGet("skills/{slug}")]
+    [ProducesResponseType<SkillRecord>(StatusCodes.Status200OK)]
+    [ProducesResponseType(StatusCodes.Status404NotFound)]
+    public async Task<IActionResult> Skill(string slug, CancellationToken cancellationToken) =>
+        await CatalogueRecords.Skills(db.Skills.Where(s => s.Slug == slug)).SingleOrDefaultAsync(cancellationToken) is { } skill
+            ? this.JsonWithValidators(skill, await CatalogueRecords.LastChangedAsync(db, cancellationToken))
+            : NotFoundProblem("skill", slug);
+
+    /// <summary>
+    /// Published tools, filtered as on the tools page: persona, skill, area, kind and cost may repeat (any matches),
+    /// open=yes, q (keywords), sort (name or newest), page and page_size (at most 100).
+    /// </summary>
+    [HttpGet("tools")]
+    [ProducesResponseType<ToolsPage>(StatusCodes.Status200OK)]
+    public async Task<IActionResult> Tools(ToolFilters filters, [FromQuery(Name = "page_size")] int pageSize = ToolFilters.PageSize, CancellationToken cancellationToken = default)
+    {
+        await ToolQuery.NormaliseAsync(db, filters, cancellationToken);
+        pageSize = Math.Clamp(pageSize, 1, MaxPageSize);
+        var query = ToolQuery.Filter(db, filters);
+        var total = await query.CountAsync(cancellationToken);
+        var tools = await CatalogueRecords.Tools(ToolQuery.Sort(query, filters).Skip((filters.Page - 1) * pageSize).Take(pageSize)).ToListAsync(cancellationToken);
+        return this.JsonWithValidators(
+            new ToolsPage(total, filters.Page, pageSize, (int)Math.Ceiling(total / (double)pageSize), tools),
+            await CatalogueRecords.LastChangedAsync(db, cancellationToken));
+    }
+
+    /// <summary>One published tool by slug.</summary>
+    [HttpGet("tools/{slug}")]
+    [ProducesResponseType<ToolRecord>(StatusCodes.Status200OK)]
+    [ProducesResponseType(StatusCodes.Status404NotFound)]
+    public async Task<IActionResult> Tool(string slug, CancellationToken cancellationToken) =>
+        await CatalogueRecords.Tools(db.Tools.Where(t => t.Slug == slug && t.Status == Data.Entities.ToolStatus.Published)).SingleOrDefaultAsync(cancellationToken) is { } tool
+            ? this.JsonWithValidators(tool, await CatalogueRecords.LastChangedAsync(db, cancellationToken))
+            : NotFoundProblem("tool", slug);
+
+    private ObjectResult NotFoundProblem(string kind, string slug) =>
+        Problem(statusCode: StatusCodes.Status404NotFound, title: $"No {kind} has the slug '{slug}'");
+}
+
+public record ToolsPage(int Total, int Page, int PageSize, int PageCount, List<ToolRecord> Tools);

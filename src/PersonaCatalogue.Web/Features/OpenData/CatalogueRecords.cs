@@ -1,0 +1,91 @@
+using System.Text.Json.Serialization;
+using Microsoft.EntityFrameworkCore;
+using PersonaCatalogue.Web.Data;
+using PersonaCatalogue.Web.Data.Entities;
+
+namespace PersonaCatalogue.Web.Features.OpenData;
+
+/// <summary>
+/// The catalogue as open data: one record type per entity, with stable snake_case field names documented on /data.
+/// Used by the downloads and by the read API, so both always say the same thing.
+/// </summary>
+public static class CatalogueRecords
+{
+    public static IQueryable<PersonaRecord> Personas(IQueryable<Persona> personas) =>
+        personas.AsNoTracking()
+            .OrderBy(p => p.Order)
+            .Select(p => new PersonaRecord(
+                p.Slug, p.Name, p.Role, p.Summary, p.Description, p.Goals, p.NeedsToKnow, p.Frustrations, p.Iteration, p.LastReviewedOn,
+                p.Skills.OrderBy(s => s.Skill.Area.Order).ThenBy(s => s.Skill.Order)
+                    .Select(s => new PersonaSkillRecord(s.Skill.Slug, s.Skill.Name, s.Skill.Area.Slug, s.Level.Slug, s.Why)).ToList(),
+                p.Tools.Where(t => t.Tool.Status == ToolStatus.Published).OrderBy(t => t.Tool.Name)
+                    .Select(t => new PersonaToolRecord(t.Tool.Slug, t.Tool.Name, t.Why)).ToList()))
+            .AsSplitQuery();
+
+    public static IQueryable<SkillRecord> Skills(IQueryable<Skill> skills) =>
+        skills.AsNoTracking()
+            .OrderBy(s => s.Area.Order).ThenBy(s => s.Order)
+            .Select(s => new SkillRecord(
+                s.Slug, s.Name, s.Area.Slug, s.Area.Name, s.Order, s.Description,
+                s.Personas.OrderBy(p => p.Persona.Order).Select(p => new SkillPersonaRecord(p.Persona.Slug, p.Level.Slug)).ToList(),
+                s.Tools.Where(t => t.Tool.Status == ToolStatus.Published).OrderBy(t => t.Tool.Slug).Select(t => t.Tool.Slug).ToList()))
+            .AsSplitQuery();
+
+    public static IQueryable<ToolRecord> Tools(IQueryable<Tool> tools) =>
+        tools.AsNoTracking()
+            .Select(t => new ToolRecord(
+                t.Slug, t.Name, t.Url, t.Summary, t.Description,
+                ToolTerms.Slug(t.Kind), ToolTerms.Slug(t.Cost), t.IsOpen, t.Publisher, t.AddedAt, t.LastReviewedAt,
+                t.Skills.OrderBy(s => s.Skill.Slug).Select(s => s.Skill.Slug).ToList(),
+                t.Personas.OrderBy(p => p.Persona.Order).Select(p => new ToolPersonaRecord(p.Persona.Slug, p.Why)).ToList()))
+            .AsSplitQuery();
+
+    /// <summary>The levels and areas the records refer to, for the skills download's documentation and the API.</summary>
+    public static async Task<FrameworkRecord> FrameworkAsync(CatalogueDbContext db, CancellationToken cancellationToken) => new(
+        await db.SkillAreas.AsNoTracking().OrderBy(a => a.Order).Select(a => new AreaRecord(a.Slug, a.Name, a.Description)).ToListAsync(cancellationToken),
+        await db.SkillLevels.AsNoTracking().OrderBy(l => l.Order).Select(l => new LevelRecord(l.Slug, l.Name, l.Description)).ToListAsync(cancellationToken));
+
+    /// <summary>
+    /// When the catalogue content last changed, as far as the data records it: a tool added, reviewed, edited,
+    /// retired or restored, or a persona reviewed. Used for Last-Modified; the ETag covers every byte.
+    /// </summary>
+    public static async Task<DateTime> LastChangedAsync(CatalogueDbContext db, CancellationToken cancellationToken)
+    {
+        var tool = await db.Tools.MaxAsync(t => (DateTime?)t.LastReviewedAt, cancellationToken) ?? DateTime.UnixEpoch;
+        var added = await db.Tools.MaxAsync(t => (DateTime?)t.AddedAt, cancellationToken) ?? DateTime.UnixEpoch;
+        var persona = await db.Personas.MaxAsync(p => (DateOnly?)p.LastReviewedOn, cancellationToken);
+        var personaAt = persona?.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc) ?? DateTime.UnixEpoch;
+        return new[] { tool, added, personaAt }.Max();
+    }
+}
+
+public record PersonaRecord(
+    string Slug, string Name, string Role, string Summary,
+    [property: JsonPropertyName("description_markdown")] string Description,
+    List<string> Goals, List<string> NeedsToKnow, List<string> Frustrations, int Iteration, DateOnly LastReviewed,
+    List<PersonaSkillRecord> Skills, List<PersonaToolRecord> Tools);
+
+public record PersonaSkillRecord(string Skill, string SkillName, string Area, string Level, string Why);
+
+public record PersonaToolRecord(string Tool, string ToolName, string Why);
+
+public record SkillRecord(
+    string Slug, string Name, string Area, string AreaName, int Order,
+    [property: JsonPropertyName("description_markdown")] string Description,
+    List<SkillPersonaRecord> Personas, List<string> Tools);
+
+public record SkillPersonaRecord(string Persona, string Level);
+
+public record ToolRecord(
+    string Slug, string Name, string Url, string Summary,
+    [property: JsonPropertyName("description_markdown")] string Description,
+    string Kind, string Cost, bool Open, string Publisher, DateTime Added, DateTime LastReviewed,
+    List<string> Skills, List<ToolPersonaRecord> Personas);
+
+public record ToolPersonaRecord(string Persona, string Why);
+
+public record AreaRecord(string Slug, string Name, string Description);
+
+public record LevelRecord(string Slug, string Name, string Description);
+
+public record FrameworkRecord(List<AreaRecord> Areas, List<LevelRecord> Levels);

@@ -1,0 +1,53 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text.Json;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Net.Http.Headers;
+
+namespace PersonaCatalogue.Web.Features.OpenData;
+
+/// <summary>
+/// Answers a GET with the body, a strong ETag (a hash of the body, so any change to any byte changes it) and
+/// Last-Modified, or with 304 Not Modified when the client already has it. If-None-Match wins over
+/// If-Modified-Since, as RFC 9110 says.
+/// </summary>
+public static class ConditionalResponses
+{
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        WriteIndented = false,
+    };
+
+    public static IActionResult JsonWithValidators(this ControllerBase controller, object body, DateTime lastModified) =>
+        controller.BytesWithValidators(JsonSerializer.SerializeToUtf8Bytes(body, Json), "application/json; charset=utf-8", lastModified);
+
+    public static IActionResult BytesWithValidators(this ControllerBase controller, byte[] body, string contentType, DateTime lastModified, string? downloadName = null)
+    {
+        var etag = new EntityTagHeaderValue($"\"{Convert.ToHexStringLower(SHA256.HashData(body))[..32]}\"");
+        // HTTP dates have whole seconds.
+        var modified = new DateTimeOffset(DateTime.SpecifyKind(lastModified, DateTimeKind.Utc)).AddTicks(-(lastModified.Ticks % TimeSpan.TicksPerSecond));
+        var request = controller.Request.GetTypedHeaders();
+        var response = controller.Response.GetTypedHeaders();
+        response.ETag = etag;
+        response.LastModified = modified;
+        response.CacheControl = new CacheControlHeaderValue { Public = true, NoCache = true };
+
+        var notModified = request.IfNoneMatch.Count > 0
+            ? request.IfNoneMatch.Any(tag => tag.Equals(EntityTagHeaderValue.Any) || tag.Compare(etag, useStrongComparison: false))
+            : request.IfModifiedSince is { } since && modified <= since;
+        if (notModified)
+        {
+            return new StatusCodeResult(StatusCodes.Status304NotModified);
+        }
+
+        if (downloadName is not null)
+        {
+            controller.Response.Headers.ContentDisposition = $"attachment; filename=\"{downloadName}\"";
+        }
+
+        return new FileContentResult(body, contentType);
+    }
+
+    public static string HttpDate(DateTime value) => value.ToString("R", CultureInfo.InvariantCulture);
+}

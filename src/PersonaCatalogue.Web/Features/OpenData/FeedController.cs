@@ -1,0 +1,57 @@
+using System.ServiceModel.Syndication;
+using System.Text;
+using System.Xml;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using PersonaCatalogue.Web.Data;
+using PersonaCatalogue.Web.Data.Entities;
+
+namespace PersonaCatalogue.Web.Features.OpenData;
+
+/// <summary>An Atom 1.0 feed of newly published tools, newest first.</summary>
+public class FeedController(CatalogueDbContext db) : Controller
+{
+    public const int Entries = 50;
+
+    [HttpGet("/tools/feed.atom")]
+    public async Task<IActionResult> Tools(CancellationToken cancellationToken)
+    {
+        var site = $"{Request.Scheme}://{Request.Host}";
+        var tools = await db.Tools.AsNoTracking()
+            .Where(t => t.Status == ToolStatus.Published)
+            .OrderByDescending(t => t.AddedAt).ThenBy(t => t.Name)
+            .Take(Entries)
+            .Select(t => new { t.Slug, t.Name, t.Summary, t.AddedAt, t.LastReviewedAt, t.Publisher })
+            .ToListAsync(cancellationToken);
+        var updated = tools.Count == 0 ? DateTime.UnixEpoch : tools.Max(t => t.LastReviewedAt > t.AddedAt ? t.LastReviewedAt : t.AddedAt);
+
+        var feed = new SyndicationFeed(
+            "Newly published tools – Learning personas for public services",
+            "Tools that help people in public services use open data, newest first.",
+            new Uri($"{site}/tools?sort=newest"),
+            $"{site}/tools/feed.atom",
+            new DateTimeOffset(DateTime.SpecifyKind(updated, DateTimeKind.Utc)))
+        {
+            Items = tools.Select(t =>
+            {
+                var item = new SyndicationItem(t.Name, t.Summary, new Uri($"{site}/tools/{t.Slug}"), $"{site}/tools/{t.Slug}",
+                    new DateTimeOffset(DateTime.SpecifyKind(t.LastReviewedAt > t.AddedAt ? t.LastReviewedAt : t.AddedAt, DateTimeKind.Utc)))
+                {
+                    PublishDate = new DateTimeOffset(DateTime.SpecifyKind(t.AddedAt, DateTimeKind.Utc)),
+                };
+                item.Authors.Add(new SyndicationPerson { Name = string.IsNullOrEmpty(t.Publisher) ? "Unknown publisher" : t.Publisher });
+                return item;
+            }).ToList(),
+        };
+        feed.Authors.Add(new SyndicationPerson { Name = "Learning personas for public services" });
+        feed.Links.Add(new SyndicationLink(new Uri($"{site}/tools/feed.atom")) { RelationshipType = "self", MediaType = "application/atom+xml" });
+
+        using var buffer = new MemoryStream();
+        using (var writer = XmlWriter.Create(buffer, new XmlWriterSettings { Encoding = new UTF8Encoding(false), Async = true }))
+        {
+            new Atom10FeedFormatter(feed).WriteTo(writer);
+        }
+
+        return this.BytesWithValidators(buffer.ToArray(), "application/atom+xml; charset=utf-8", updated);
+    }
+}
