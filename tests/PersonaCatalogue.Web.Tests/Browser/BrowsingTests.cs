@@ -16,6 +16,7 @@ public class BrowsingTests(BrowserFixture browser) : IClassFixture<BrowserFixtur
     [InlineData("/tools/data-ethics-canvas")]
     [InlineData("/search?q=ethics")]
     [InlineData("/search?q=qqqzzz")]
+    [InlineData("/data")]
     [InlineData("/about")]
     [InlineData("/privacy")]
     [InlineData("/accessibility")]

@@ -13,7 +13,6 @@ namespace PersonaCatalogue.Web.Features.OpenData;
 [ApiController]
 [Route("api/v1")]
 [EnableCors(OpenDataCors.Policy)]
-[Produces("application/json")]
 public class ApiController(CatalogueDbContext db) : ControllerBase
 {
     public const int MaxPageSize = 100;

@@ -1,0 +1,164 @@
+using System.Net;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.VisualBasic.FileIO;
+using PersonaCatalogue.Web.Data.Entities;
+using PersonaCatalogue.Web.Tests.Infrastructure;
+
+namespace PersonaCatalogue.Web.Tests.Features.OpenData;
+
+public class DownloadsTests(CatalogueAppFactory app) : IClassFixture<CatalogueAppFactory>
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    /// <summary>Parses CSV with the framework's own RFC 4180 reader, which handles quoted commas, quotes and line breaks.</summary>
+    private static List<Dictionary<string, string>> ParseCsv(string csv)
+    {
+        using var parser = new TextFieldParser(new StringReader(csv)) { HasFieldsEnclosedInQuotes = true, TextFieldType = FieldType.Delimited };
+        parser.SetDelimiters(",");
+        var header = parser.ReadFields()!;
+        var rows = new List<Dictionary<string, string>>();
+        while (!parser.EndOfData)
+        {
+            var fields = parser.ReadFields()!;
+            Assert.Equal(header.Length, fields.Length);
+            rows.Add(header.Zip(fields).ToDictionary(p => p.First, p => p.Second));
+        }
+
+        return rows;
+    }
+
+    private async Task<string> GetAsync(string url, string contentType)
+    {
+        using var client = app.CreateBrowserLikeClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        request.Headers.Add("Origin", "https://elsewhere.example.org");
+        using var response = await client.SendAsync(request, Ct);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.StartsWith(contentType, response.Content.Headers.ContentType!.ToString());
+        Assert.Equal("*", response.Headers.GetValues("Access-Control-Allow-Origin").Single());
+        return await response.Content.ReadAsStringAsync(Ct);
+    }
+
+    [Fact]
+    public async Task Personas_JsonAndCsv_RoundTripTheCatalogue()
+    {
+        await using var db = app.CreateDbContext();
+        var sara = await db.Personas.Include(p => p.Skills).ThenInclude(s => s.Skill).Include(p => p.Tools).ThenInclude(t => t.Tool).SingleAsync(p => p.Slug == "sara", Ct);
+
+        using var json = JsonDocument.Parse(await GetAsync("/data/personas.json", "application/json"));
+        var csv = ParseCsv(await GetAsync("/data/personas.csv", "text/csv"));
+
+        Assert.Equal(await db.Personas.CountAsync(Ct), json.RootElement.GetArrayLength());
+        Assert.Equal(await db.Personas.CountAsync(Ct), csv.Count);
+        var saraJson = json.RootElement.EnumerateArray().Single(p => p.GetProperty("slug").GetString() == "sara");
+        Assert.Equal(sara.Role, saraJson.GetProperty("role").GetString());
+        Assert.Equal(sara.Skills.Count, saraJson.GetProperty("skills").GetArrayLength());
+        var designing = saraJson.GetProperty("skills").EnumerateArray().Single(s => s.GetProperty("skill").GetString() == "designing-services");
+        Assert.Equal("practitioner", designing.GetProperty("level").GetString());
+        Assert.Equal(sara.Skills.Single(s => s.Skill.Slug == "designing-services").Why, designing.GetProperty("why").GetString());
+        var publishedTools = sara.Tools.Where(t => t.Tool.Status == ToolStatus.Published).ToList();
+        Assert.Equal(publishedTools.Count, saraJson.GetProperty("tools").GetArrayLength());
+
+        var saraCsv = csv.Single(r => r["slug"] == "sara");
+        Assert.Contains("designing-services (practitioner)", saraCsv["skills"]);
+        Assert.Equal(publishedTools.Count, saraCsv["tools"].Split("; ").Length);
+        Assert.Equal(sara.Goals, JsonSerializer.Deserialize<List<string>>(saraCsv["goals"]));
+        Assert.Equal(designing.GetProperty("why").GetString(),
+            JsonDocument.Parse(saraCsv["skills_json"]).RootElement.EnumerateArray().Single(s => s.GetProperty("skill").GetString() == "designing-services").GetProperty("why").GetString());
+    }
+
+    [Fact]
+    public async Task Skills_JsonAndCsv_HaveEveryAreaLevelAndSkill()
+    {
+        using var json = JsonDocument.Parse(await GetAsync("/data/skills.json", "application/json"));
+        var csv = ParseCsv(await GetAsync("/data/skills.csv", "text/csv"));
+
+        Assert.Equal(6, json.RootElement.GetProperty("areas").GetArrayLength());
+        Assert.Equal(["awareness", "practitioner"], json.RootElement.GetProperty("levels").EnumerateArray().Select(l => l.GetProperty("slug").GetString()));
+        Assert.Equal(27, json.RootElement.GetProperty("skills").GetArrayLength());
+        Assert.Equal(27, csv.Count);
+        var designing = csv.Single(r => r["slug"] == "designing-services");
+        Assert.Equal("business", designing["area"]);
+        Assert.Contains("sara (practitioner)", designing["personas"]);
+    }
+
+    [Fact]
+    public async Task Tools_JsonAndCsv_HaveEveryPublishedToolWithAllItsLinks()
+    {
+        await using var db = app.CreateDbContext();
+        var published = await db.Tools.CountAsync(t => t.Status == ToolStatus.Published, Ct);
+        var canvas = await db.Tools.Include(t => t.Skills).ThenInclude(s => s.Skill).Include(t => t.Personas).ThenInclude(p => p.Persona)
+            .SingleAsync(t => t.Slug == "data-ethics-canvas", Ct);
+
+        using var json = JsonDocument.Parse(await GetAsync("/data/tools.json", "application/json"));
+        var csv = ParseCsv(await GetAsync("/data/tools.csv", "text/csv"));
+
+        Assert.Equal(published, json.RootElement.GetArrayLength());
+        Assert.Equal(published, csv.Count);
+        var row = csv.Single(r => r["slug"] == "data-ethics-canvas");
+        Assert.Equal(canvas.Skills.Select(s => s.Skill.Slug).Order(), row["skills"].Split("; ").Order());
+        Assert.Equal(canvas.Personas.Select(p => p.Persona.Slug).Order(), row["personas"].Split("; ").Order());
+        Assert.Equal(canvas.Url, row["url"]);
+        Assert.Equal(canvas.IsOpen ? "true" : "false", row["open"]);
+        var jsonTool = json.RootElement.EnumerateArray().Single(t => t.GetProperty("slug").GetString() == "data-ethics-canvas");
+        Assert.Equal(canvas.Personas.Count, jsonTool.GetProperty("personas").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task Csv_AwkwardValues_SurviveAndFormulasAreDefused()
+    {
+        await using (var db = app.CreateDbContext())
+        {
+            var tool = await db.Tools.SingleAsync(t => t.Slug == "pandas", Ct);
+            tool.Summary = "=HYPERLINK(\"http://evil.example\", \"click\")";
+            tool.Description = "Line one, with a comma\nLine \"two\" with quotes";
+            tool.Publisher = "@attacker";
+            (await db.Tools.SingleAsync(t => t.Slug == "rstudio", Ct)).Summary = "+1 for statistics; -2 for nothing";
+            await db.SaveChangesAsync(Ct);
+        }
+
+        var csv = ParseCsv(await GetAsync("/data/tools.csv", "text/csv"));
+        using var json = JsonDocument.Parse(await GetAsync("/data/tools.json", "application/json"));
+
+        var pandas = csv.Single(r => r["slug"] == "pandas");
+        Assert.Equal("'=HYPERLINK(\"http://evil.example\", \"click\")", pandas["summary"]);
+        Assert.Equal("Line one, with a comma\nLine \"two\" with quotes", pandas["description_markdown"]);
+        Assert.Equal("'@attacker", pandas["publisher"]);
+        Assert.Equal("'+1 for statistics; -2 for nothing", csv.Single(r => r["slug"] == "rstudio")["summary"]);
+        var pandasJson = json.RootElement.EnumerateArray().Single(t => t.GetProperty("slug").GetString() == "pandas");
+        Assert.Equal("=HYPERLINK(\"http://evil.example\", \"click\")", pandasJson.GetProperty("summary").GetString());
+    }
+
+    [Fact]
+    public async Task Downloads_ReflectARetiredToolAtOnce()
+    {
+        await using var db = app.CreateDbContext();
+        var tool = await db.Tools.SingleAsync(t => t.Slug == "wikidata", Ct);
+        tool.Status = ToolStatus.Retired;
+        await db.SaveChangesAsync(Ct);
+
+        Assert.DoesNotContain(ParseCsv(await GetAsync("/data/tools.csv", "text/csv")), r => r["slug"] == "wikidata");
+        Assert.DoesNotContain("\"wikidata\"", await GetAsync("/data/personas.json", "application/json"));
+
+        tool.Status = ToolStatus.Published;
+        await db.SaveChangesAsync(Ct);
+        Assert.Contains(ParseCsv(await GetAsync("/data/tools.csv", "text/csv")), r => r["slug"] == "wikidata");
+    }
+
+    [Fact]
+    public async Task DataPage_LinksEveryDownloadAndStatesTheLicence()
+    {
+        var doc = await app.GetDocumentAsync("/data");
+
+        foreach (var file in new[] { "personas.json", "personas.csv", "skills.json", "skills.csv", "tools.json", "tools.csv" })
+        {
+            Assert.NotNull(doc.QuerySelector($"a[href='/data/{file}']"));
+        }
+
+        Assert.NotNull(doc.QuerySelector("a[href='https://creativecommons.org/licenses/by/4.0/']"));
+        Assert.NotNull(doc.QuerySelector("a[href='/api/v1/openapi.json']"));
+        Assert.NotNull(doc.QuerySelector("a[href='/tools/feed.atom']"));
+        Assert.Contains("Last changed", doc.QuerySelector(".govuk-summary-list")!.TextContent);
+    }
+}
