@@ -157,8 +157,13 @@ public class ApiTests(CatalogueAppFactory app) : IClassFixture<CatalogueAppFacto
             var persona = await db.Personas.SingleAsync(p => p.Slug == "alan", Ct);
             db.Tools.Add(new Tool
             {
-                Slug = "brand-new-tool", Name = "Brand New Tool", Url = "https://new.example.org/", Summary = "Just published.",
-                AddedAt = DateTime.UtcNow, LastReviewedAt = DateTime.UtcNow, Source = "TS-NEW01",
+                Slug = "brand-new-tool",
+                Name = "Brand New Tool",
+                Url = "https://new.example.org/",
+                Summary = "Just published.",
+                AddedAt = DateTime.UtcNow,
+                LastReviewedAt = DateTime.UtcNow,
+                Source = "TS-NEW01",
                 Personas = [new PersonaTool { Persona = persona, Why = "Alan wants it." }],
             });
             await db.SaveChangesAsync(Ct);
