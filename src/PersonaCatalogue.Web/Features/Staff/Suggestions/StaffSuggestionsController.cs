@@ -175,7 +175,14 @@ public class StaffSuggestionsController(CatalogueDbContext db, DuplicateFinder d
         db.Audit(User, now, AuditActions.SuggestionApproved, "suggestion", suggestion.Reference, new { tool = tool.Slug });
         db.Audit(User, now, AuditActions.ToolPublished, "tool", tool.Slug, new
         {
-            form.Name, form.Url, form.Summary, form.Kind, form.Cost, form.Open, form.Publisher, form.Skills,
+            form.Name,
+            form.Url,
+            form.Summary,
+            form.Kind,
+            form.Cost,
+            form.Open,
+            form.Publisher,
+            form.Skills,
             personas = tool.Personas.Select(p => new { persona = p.Persona.Slug, p.Why }),
             from = suggestion.Reference,
         });
