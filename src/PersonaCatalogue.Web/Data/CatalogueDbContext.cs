@@ -22,6 +22,10 @@ public class CatalogueDbContext(DbContextOptions<CatalogueDbContext> options)
     public DbSet<ToolSkill> ToolSkills => Set<ToolSkill>();
     public DbSet<PersonaTool> PersonaTools => Set<PersonaTool>();
     public DbSet<ToolSuggestion> ToolSuggestions => Set<ToolSuggestion>();
+
+    /// <summary>Every kind of feedback, for the triage that they share.</summary>
+    public DbSet<FeedbackItem> Feedback => Set<FeedbackItem>();
+    public DbSet<PersonaFeedback> PersonaFeedback => Set<PersonaFeedback>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

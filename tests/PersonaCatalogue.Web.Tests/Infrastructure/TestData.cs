@@ -61,4 +61,55 @@ public static class TestData
         using var scope = app.Services.CreateScope();
         return await scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>().FindByEmailAsync(email);
     }
+
+    /// <summary>A persona of its own (iteration 1, with its iteration row), so a test's feedback counts see no other test's feedback.</summary>
+    public static async Task<Persona> CreatePersonaAsync(this CatalogueAppFactory app, string? name = null)
+    {
+        await using var db = app.CreateDbContext();
+        var slug = Unique("persona");
+        var persona = new Persona
+        {
+            Slug = slug,
+            Name = name ?? "Robin " + slug[^8..],
+            Role = "Service designer in a test council",
+            Summary = "Designs services and wants to use open data.",
+            Description = "Robin is a persona made for one test.",
+            Goals = ["Design better services"],
+            NeedsToKnow = ["Where the data is"],
+            Iteration = 1,
+            LastReviewedOn = new DateOnly(2026, 1, 15),
+            Order = 1000,
+            Iterations = [new PersonaIteration { Number = 1, PublishedOn = new DateOnly(2026, 1, 15), ChangeNotes = "First published." }],
+        };
+        db.Personas.Add(persona);
+        await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+        return persona;
+    }
+
+    /// <summary>Feedback stored directly, as if given on the persona's current iteration unless <paramref name="iteration"/> says otherwise.</summary>
+    public static async Task<PersonaFeedback> CreatePersonaFeedbackAsync(
+        this CatalogueAppFactory app, Persona persona, Usefulness usefulness = Usefulness.VeryUseful, RightPeople rightPeople = RightPeople.Yes,
+        string? missingOrWrong = "It needs more about procurement.", string? howWouldYouUseIt = null, bool consent = false, bool published = false,
+        string? email = null, FeedbackStatus status = FeedbackStatus.New, int? iteration = null, GiverRole? role = null, DateTime? createdAt = null)
+    {
+        await using var db = app.CreateDbContext();
+        var feedback = new PersonaFeedback
+        {
+            PersonaId = persona.Id,
+            Iteration = iteration ?? persona.Iteration,
+            Usefulness = usefulness,
+            RightPeople = rightPeople,
+            MissingOrWrong = missingOrWrong,
+            HowWouldYouUseIt = howWouldYouUseIt,
+            ConsentToPublish = consent,
+            CommentPublished = published,
+            Email = email,
+            Status = status,
+            GiverRole = role,
+            CreatedAt = createdAt ?? DateTime.UtcNow,
+        };
+        db.PersonaFeedback.Add(feedback);
+        await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+        return feedback;
+    }
 }

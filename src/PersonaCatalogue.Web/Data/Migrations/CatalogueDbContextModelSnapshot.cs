@@ -209,6 +209,60 @@ namespace PersonaCatalogue.Web.Data.Migrations
                     b.ToTable("AuditEvents");
                 });
 
+            modelBuilder.Entity("PersonaCatalogue.Web.Data.Entities.FeedbackItem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("CommentPublished")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("ConsentToPublish")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("GiverRole")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ReviewedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReviewedBy")
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Status", "CreatedAt");
+
+                    b.ToTable("Feedback", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_Feedback_PublishedNeedsConsent", "\"CommentPublished\" = 0 OR \"ConsentToPublish\" = 1");
+                        });
+
+                    b.HasDiscriminator<string>("Kind");
+
+                    b.UseTphMappingStrategy();
+                });
+
             modelBuilder.Entity("PersonaCatalogue.Web.Data.Entities.Persona", b =>
                 {
                     b.Property<int>("Id")
@@ -720,6 +774,44 @@ namespace PersonaCatalogue.Web.Data.Migrations
                     b.ToTable("ToolSuggestions");
                 });
 
+            modelBuilder.Entity("PersonaCatalogue.Web.Data.Entities.PersonaFeedback", b =>
+                {
+                    b.HasBaseType("PersonaCatalogue.Web.Data.Entities.FeedbackItem");
+
+                    b.Property<string>("HowWouldYouUseIt")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Iteration")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("MissingOrWrong")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PersonaId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RightPeople")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Usefulness")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasIndex("PersonaId", "Iteration", "Status");
+
+                    b.ToTable(t =>
+                        {
+                            t.HasCheckConstraint("CK_Feedback_PublishedNeedsConsent", "\"CommentPublished\" = 0 OR \"ConsentToPublish\" = 1");
+                        });
+
+                    b.HasDiscriminator().HasValue("Persona");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -866,6 +958,17 @@ namespace PersonaCatalogue.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Tool");
+                });
+
+            modelBuilder.Entity("PersonaCatalogue.Web.Data.Entities.PersonaFeedback", b =>
+                {
+                    b.HasOne("PersonaCatalogue.Web.Data.Entities.Persona", "Persona")
+                        .WithMany()
+                        .HasForeignKey("PersonaId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Persona");
                 });
 
             modelBuilder.Entity("PersonaCatalogue.Web.Data.Entities.Persona", b =>

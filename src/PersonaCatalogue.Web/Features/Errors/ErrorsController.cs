@@ -4,6 +4,8 @@ namespace PersonaCatalogue.Web.Features.Errors;
 
 /// <summary>Friendly error pages, reached by re-execution from the status code and exception middleware.</summary>
 [ApiExplorerSettings(IgnoreApi = true)]
+// A refused POST is re-executed here as a POST; checking its antiforgery token again would refuse the error page too.
+[IgnoreAntiforgeryToken]
 public class ErrorsController : Controller
 {
     [Route("/error")]
@@ -14,8 +16,11 @@ public class ErrorsController : Controller
     }
 
     [Route("/error/{code:int}")]
-    public IActionResult Status(int code)
+    public IActionResult Status()
     {
+        // Read from the route rather than bound as a parameter: binding would also read the form of a re-executed POST,
+        // and a form the server refused (one holding a NUL character, say) would then fail again, as a 500.
+        var code = int.Parse((string)RouteData.Values["code"]!, System.Globalization.CultureInfo.InvariantCulture);
         Response.StatusCode = code;
         return code switch
         {

@@ -1,4 +1,5 @@
 using PersonaCatalogue.Web.Data;
+using PersonaCatalogue.Web.Features.Feedback;
 
 namespace PersonaCatalogue.Web.Features.Personas;
 
@@ -27,6 +28,9 @@ public record PersonaDetail(
     List<PersonaIterationRow> Iterations)
 {
     public IEnumerable<IGrouping<string, PersonaSkillRow>> SkillsByArea => Skills.GroupBy(s => s.AreaName);
+
+    /// <summary>Counts and published comments on the current iteration, loaded after the persona.</summary>
+    public PersonaFeedbackSection? Feedback { get; init; }
 }
 
 public record PersonaSkillRow(string AreaName, string AreaSlug, string SkillSlug, string SkillName, string LevelName, int LevelOrder, string Why);

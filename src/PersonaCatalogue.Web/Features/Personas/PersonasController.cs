@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using PersonaCatalogue.Web.Data;
 using PersonaCatalogue.Web.Data.Entities;
+using PersonaCatalogue.Web.Features.Feedback;
 
 namespace PersonaCatalogue.Web.Features.Personas;
 
@@ -39,6 +40,12 @@ public class PersonasController(CatalogueDbContext db) : Controller
             .AsSplitQuery()
             .SingleOrDefaultAsync(cancellationToken);
 
-        return persona is null ? NotFound() : View(persona);
+        if (persona is null)
+        {
+            return NotFound();
+        }
+
+        var feedback = await PersonaFeedbackSection.LoadAsync(db, persona.Slug, persona.Name, persona.Iteration, cancellationToken);
+        return View(persona with { Feedback = feedback });
     }
 }

@@ -24,6 +24,11 @@ public static class AuditTrail
 /// <summary>The actions the audit log records.</summary>
 public static class AuditActions
 {
+    public const string FeedbackReviewed = "feedback.reviewed";
+    public const string FeedbackSpam = "feedback.spam";
+    public const string FeedbackCommentPublished = "feedback.comment-published";
+    public const string FeedbackCommentWithdrawn = "feedback.comment-withdrawn";
+    public const string FeedbackExported = "feedback.exported";
     public const string SuggestionApproved = "suggestion.approved";
     public const string SuggestionRejected = "suggestion.rejected";
     public const string SuggestionDuplicate = "suggestion.duplicate";

@@ -19,6 +19,7 @@ public class DashboardController(CatalogueDbContext db, TimeProvider clock) : Co
         var now = clock.GetUtcNow().UtcDateTime;
         var overdueBefore = now.AddDays(-StaffSuggestionsController.OverdueDays);
         var waiting = db.ToolSuggestions.AsNoTracking().Where(s => s.Status == SuggestionStatus.Submitted);
+        var newFeedback = db.Feedback.AsNoTracking().Where(f => f.Status == FeedbackStatus.New);
         var page = new DashboardPage(
             await waiting.CountAsync(cancellationToken),
             await waiting.CountAsync(s => s.CreatedAt < overdueBefore, cancellationToken),
@@ -27,6 +28,8 @@ public class DashboardController(CatalogueDbContext db, TimeProvider clock) : Co
                 .ToListAsync(cancellationToken),
             await db.Tools.CountAsync(t => t.Status == ToolStatus.Published, cancellationToken),
             await db.Tools.CountAsync(t => t.Status == ToolStatus.Retired, cancellationToken),
+            await newFeedback.CountAsync(cancellationToken),
+            await newFeedback.CountAsync(f => f.CreatedAt < overdueBefore, cancellationToken),
             User.IsInRole(StaffRoles.Administrator),
             now);
         return View(page);
@@ -35,7 +38,8 @@ public class DashboardController(CatalogueDbContext db, TimeProvider clock) : Co
 
 public record WaitingSuggestion(int Id, string Reference, string ToolName, DateTime CreatedAt);
 
-public record DashboardPage(int Waiting, int Overdue, List<WaitingSuggestion> Oldest, int PublishedTools, int RetiredTools, bool IsAdministrator, DateTime Now)
+public record DashboardPage(
+    int Waiting, int Overdue, List<WaitingSuggestion> Oldest, int PublishedTools, int RetiredTools, int NewFeedback, int OverdueFeedback, bool IsAdministrator, DateTime Now)
 {
     public int AgeInDays(WaitingSuggestion s) => (int)(Now - s.CreatedAt).TotalDays;
 }

@@ -1,0 +1,24 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using PersonaCatalogue.Web.Data.Entities;
+
+namespace PersonaCatalogue.Web.Data.Configurations;
+
+/// <summary>One table for every kind of feedback (table per hierarchy), told apart by the Kind column.</summary>
+public class FeedbackItemConfiguration : IEntityTypeConfiguration<FeedbackItem>
+{
+    public void Configure(EntityTypeBuilder<FeedbackItem> builder)
+    {
+        builder.ToTable("Feedback", table => table.HasCheckConstraint(
+            "CK_Feedback_PublishedNeedsConsent", "\"CommentPublished\" = 0 OR \"ConsentToPublish\" = 1"));
+        builder.HasDiscriminator(f => f.Kind)
+            .HasValue<PersonaFeedback>(FeedbackKind.Persona);
+        builder.Property(f => f.Kind).HasConversion<string>().HasMaxLength(32);
+        builder.Property(f => f.Status).HasConversion<string>().HasMaxLength(16);
+        builder.Property(f => f.GiverRole).HasConversion<string>().HasMaxLength(32);
+        builder.Property(f => f.Email).HasMaxLength(FieldLengths.Email);
+        builder.Property(f => f.ReviewedBy).HasMaxLength(FieldLengths.Email);
+        // The staff inbox and the dashboard: by status, newest (or oldest) first.
+        builder.HasIndex(f => new { f.Status, f.CreatedAt });
+    }
+}

@@ -1,0 +1,175 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Net.Http.Headers;
+using PersonaCatalogue.Web.Data;
+using PersonaCatalogue.Web.Data.Entities;
+using PersonaCatalogue.Web.Features.Feedback;
+using PersonaCatalogue.Web.Features.Shared;
+using PersonaCatalogue.Web.Features.Staff.Audit;
+using PersonaCatalogue.Web.Infrastructure;
+
+namespace PersonaCatalogue.Web.Features.Staff.Feedback;
+
+/// <summary>
+/// The feedback inbox: filter, triage (reviewed, spam, publish or withdraw a comment) and export. The triage actions
+/// work on <see cref="FeedbackItem"/>, the part every kind of feedback shares; each one is audited.
+/// </summary>
+[Authorize(Roles = StaffRoles.AnyStaff)]
+[Route("staff/feedback")]
+public class StaffFeedbackController(CatalogueDbContext db, TimeProvider clock) : Controller
+{
+    public const int PageSize = 25;
+    public const string Home = "/staff/feedback";
+
+    [HttpGet("")]
+    public async Task<IActionResult> Index(
+        [FromQuery] string? persona, [FromQuery] string? iteration, [FromQuery] string? status, [FromQuery] int page = 1,
+        CancellationToken cancellationToken = default)
+    {
+        var filter = FeedbackFilter.Parse(persona, iteration, status);
+        var showEmail = User.IsInRole(StaffRoles.Administrator);
+        var query = filter.Apply(db.PersonaFeedback.AsNoTracking());
+        var total = await query.CountAsync(cancellationToken);
+        var pageCount = Math.Max(1, (int)Math.Ceiling(total / (double)PageSize));
+        page = Math.Clamp(page, 1, pageCount);
+        var rows = await FeedbackRow.Query(query, showEmail).Skip((page - 1) * PageSize).Take(PageSize).ToListAsync(cancellationToken);
+
+        var personas = await db.Personas.AsNoTracking()
+            .OrderBy(p => p.Order).ThenBy(p => p.Name)
+            .Select(p => new PersonaChoice(p.Slug, p.Name, p.Role, p.Iteration))
+            .ToListAsync(cancellationToken);
+        var iterations = await db.PersonaIterations.AsNoTracking().Select(i => i.Number)
+            .Union(db.PersonaFeedback.Select(f => f.Iteration))
+            .OrderBy(n => n)
+            .ToListAsync(cancellationToken);
+
+        var chosen = personas.FirstOrDefault(p => p.Slug == filter.Persona);
+        List<FeedbackSummary> summaries = [];
+        List<FeedbackOverviewRow> overview = [];
+        if (chosen is not null)
+        {
+            var ofPersona = db.PersonaFeedback.AsNoTracking().Where(f => f.Persona.Slug == chosen.Slug);
+            if (filter.Iteration is { } number)
+            {
+                ofPersona = ofPersona.Where(f => f.Iteration == number);
+            }
+
+            summaries = (await FeedbackSummary.ByIterationAsync(ofPersona, cancellationToken))
+                .Select(s => s.WithIdSuffix($"-{s.Iteration}"))
+                .ToList();
+        }
+        else
+        {
+            overview = await FeedbackOverviewRow.LoadAsync(db, personas, cancellationToken);
+        }
+
+        var currentUrl = Home + filter.QueryString(page);
+        return View(new StaffFeedbackPage(filter, personas, iterations, rows, page, pageCount, total, showEmail, chosen, summaries, overview, currentUrl));
+    }
+
+    /// <summary>The filtered view as CSV, every page of it. Email addresses are included for administrators only.</summary>
+    [HttpGet("export.csv")]
+    public async Task Export([FromQuery] string? persona, [FromQuery] string? iteration, [FromQuery] string? status, CancellationToken cancellationToken)
+    {
+        var filter = FeedbackFilter.Parse(persona, iteration, status);
+        var withEmail = User.IsInRole(StaffRoles.Administrator);
+        var now = clock.GetUtcNow().UtcDateTime;
+        db.Audit(User, now, AuditActions.FeedbackExported, "feedback", "export", new { filter.Persona, filter.Iteration, filter.Status, withEmail });
+        await db.SaveChangesAsync(cancellationToken);
+
+        Response.ContentType = FeedbackCsv.ContentType;
+        Response.Headers.CacheControl = "no-store";
+        Response.Headers.ContentDisposition = new ContentDispositionHeaderValue("attachment") { FileName = $"feedback-{now:yyyy-MM-dd}.csv" }.ToString();
+        var rows = FeedbackRow.Query(filter.Apply(db.PersonaFeedback.AsNoTracking()), withEmail).AsAsyncEnumerable();
+        await FeedbackCsv.WriteAsync(Response.Body, rows, withEmail, cancellationToken);
+    }
+
+    [HttpPost("{id:int}/review")]
+    public Task<IActionResult> MarkReviewed(int id, string? returnUrl, CancellationToken cancellationToken) =>
+        TriageAsync(id, returnUrl, AuditActions.FeedbackReviewed, "marked as reviewed", refuse: _ => null,
+            (item, by, at) => item.MarkReviewed(by, at), cancellationToken);
+
+    [HttpPost("{id:int}/spam")]
+    public Task<IActionResult> MarkSpam(int id, string? returnUrl, CancellationToken cancellationToken) =>
+        TriageAsync(id, returnUrl, AuditActions.FeedbackSpam, "marked as spam: it no longer counts anywhere", refuse: _ => null,
+            (item, by, at) => item.MarkSpam(by, at), cancellationToken);
+
+    [HttpPost("{id:int}/publish")]
+    public Task<IActionResult> Publish(int id, string? returnUrl, CancellationToken cancellationToken) =>
+        TriageAsync(id, returnUrl, AuditActions.FeedbackCommentPublished, "comment published on the persona page", FeedbackTriage.WhyNotPublishable,
+            (item, by, at) => item.PublishComment(by, at), cancellationToken);
+
+    [HttpPost("{id:int}/withdraw")]
+    public Task<IActionResult> Withdraw(int id, string? returnUrl, CancellationToken cancellationToken) =>
+        TriageAsync(id, returnUrl, AuditActions.FeedbackCommentWithdrawn, "comment withdrawn from the persona page", refuse: _ => null,
+            (item, by, at) => item.WithdrawComment(by, at), cancellationToken);
+
+    /// <summary>Loads the feedback, refuses with the reason or applies the change, audits it, and returns to the inbox.</summary>
+    private async Task<IActionResult> TriageAsync(
+        int id, string? returnUrl, string action, string done, Func<FeedbackItem, string?> refuse, Func<FeedbackItem, string, DateTime, object?> apply,
+        CancellationToken cancellationToken)
+    {
+        var back = returnUrl is not null && Url.IsLocalUrl(returnUrl) && returnUrl.StartsWith(Home, StringComparison.Ordinal) ? returnUrl : Home;
+        var item = await db.Feedback.SingleOrDefaultAsync(f => f.Id == id, cancellationToken);
+        if (item is null)
+        {
+            return NotFound();
+        }
+
+        if (refuse(item) is { } reason)
+        {
+            Response.StatusCode = StatusCodes.Status409Conflict;
+            return View("Refused", new TriageRefused(id, reason, back));
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var changes = apply(item, User.Identity!.Name!, now);
+        if (changes is not null)
+        {
+            db.Audit(User, now, action, "feedback", id.ToString(System.Globalization.CultureInfo.InvariantCulture), changes);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        TempData[Flash.Success] = $"Feedback {id} {done}";
+        return Redirect(back);
+    }
+}
+
+public record PersonaChoice(string Slug, string Name, string Role, int CurrentIteration)
+{
+    public string Label => $"{Name}, {Role}";
+}
+
+/// <summary>With no persona chosen: answers (spam left out) and new ones, per persona and iteration.</summary>
+public record FeedbackOverviewRow(PersonaChoice Persona, int Iteration, int Answered, int New)
+{
+    public static async Task<List<FeedbackOverviewRow>> LoadAsync(CatalogueDbContext db, List<PersonaChoice> personas, CancellationToken cancellationToken)
+    {
+        var counts = await db.PersonaFeedback.AsNoTracking()
+            .Where(f => f.Status != FeedbackStatus.Spam)
+            .GroupBy(f => new { f.Persona.Slug, f.Iteration })
+            .Select(g => new { g.Key.Slug, g.Key.Iteration, Answered = g.Count(), New = g.Count(f => f.Status == FeedbackStatus.New) })
+            .ToListAsync(cancellationToken);
+        return personas
+            .SelectMany(p => counts.Where(c => c.Slug == p.Slug).OrderByDescending(c => c.Iteration)
+                .Select(c => new FeedbackOverviewRow(p, c.Iteration, c.Answered, c.New)))
+            .ToList();
+    }
+}
+
+public record StaffFeedbackPage(
+    FeedbackFilter Filter,
+    List<PersonaChoice> Personas,
+    List<int> Iterations,
+    List<FeedbackRow> Rows,
+    int Page,
+    int PageCount,
+    int Total,
+    bool ShowEmail,
+    PersonaChoice? Persona,
+    List<FeedbackSummary> Summaries,
+    List<FeedbackOverviewRow> Overview,
+    string CurrentUrl);
+
+public record TriageRefused(int Id, string Reason, string ReturnUrl);
