@@ -1,20 +1,17 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using PersonaCatalogue.Web.Infrastructure;
 
 namespace PersonaCatalogue.Web.Features.OpenData;
 
 /// <summary>
-/// Writes CSV as RFC 4180 says: UTF-8, a header row, CRLF between records, and a field quoted (with its quotes
-/// doubled) when it holds a comma, quote or line break. A field that a spreadsheet would run as a formula
-/// (starting with =, +, -, @, tab or carriage return) gets an apostrophe in front, as OWASP advises.
+/// The open-data CSV files: UTF-8, a header row, then one row per entity, each cell written by the shared
+/// <see cref="CsvWriter"/> (RFC 4180 quoting, formula-leading cells defused).
 /// Lists of slugs are joined with "; "; lists with more detail are a JSON array in the cell.
 /// </summary>
 public static class CsvFiles
 {
-    private static readonly char[] _formulaStarts = ['=', '+', '-', '@', '\t', '\r'];
-    private static readonly char[] _needsQuotes = [',', '"', '\r', '\n'];
-
     public static byte[] Write(IReadOnlyList<string> header, IEnumerable<IReadOnlyList<string?>> rows)
     {
         var csv = new StringBuilder();
@@ -27,17 +24,6 @@ public static class CsvFiles
         return Encoding.UTF8.GetBytes(csv.ToString());
     }
 
-    public static string Field(string? value)
-    {
-        var text = value ?? "";
-        if (text.Length > 0 && _formulaStarts.Contains(text[0]))
-        {
-            text = "'" + text;
-        }
-
-        return text.IndexOfAny(_needsQuotes) >= 0 ? "\"" + text.Replace("\"", "\"\"") + "\"" : text;
-    }
-
     public static string Join(IEnumerable<string> values) => string.Join("; ", values);
 
     public static string JsonCell<T>(T value) => JsonSerializer.Serialize(value, ConditionalResponses.Json);
@@ -46,7 +32,7 @@ public static class CsvFiles
 
     private static void AppendRecord(StringBuilder csv, IEnumerable<string?> fields)
     {
-        csv.AppendJoin(',', fields.Select(Field));
-        csv.Append("\r\n");
+        csv.AppendJoin(',', fields.Select(CsvWriter.Cell));
+        csv.Append(CsvWriter.RowSeparator);
     }
 }
