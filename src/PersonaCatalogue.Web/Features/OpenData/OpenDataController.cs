@@ -60,6 +60,55 @@ public class OpenDataController(CatalogueDbContext db) : Controller
             })), "text/csv; charset=utf-8", lastChanged, "skills.csv");
     }
 
+    /// <summary>
+    /// Answers to the two persona questions, counted per persona and iteration, spam left out. Only counts: never
+    /// a comment, a role or an email. Every iteration of every persona has a row, with zeros where nobody answered.
+    /// </summary>
+    [HttpGet("feedback-counts.{format:regex(^(json|csv)$)}")]
+    [EnableCors(OpenDataCors.Policy)]
+    public async Task<IActionResult> FeedbackCounts(string format, CancellationToken cancellationToken)
+    {
+        var counts = await db.PersonaFeedback.AsNoTracking()
+            .Where(f => f.Status != FeedbackStatus.Spam)
+            .GroupBy(f => new { f.Persona.Slug, f.Iteration, f.Usefulness, f.RightPeople })
+            .Select(g => new { g.Key.Slug, g.Key.Iteration, g.Key.Usefulness, g.Key.RightPeople, Count = g.Count() })
+            .ToListAsync(cancellationToken);
+        var iterations = await db.PersonaIterations.AsNoTracking()
+            .OrderBy(i => i.Persona.Order).ThenBy(i => i.Number)
+            .Select(i => new { i.Persona.Slug, i.Number })
+            .ToListAsync(cancellationToken);
+        var records = iterations
+            .Select(i => (i.Slug, Iteration: i.Number))
+            .Union(counts.Select(c => (c.Slug, c.Iteration)))
+            .Select(key =>
+            {
+                var rows = counts.Where(c => c.Slug == key.Slug && c.Iteration == key.Iteration).ToList();
+                return new FeedbackCountRecord(
+                    key.Slug, key.Iteration, rows.Sum(r => r.Count),
+                    rows.Where(r => r.Usefulness == Usefulness.VeryUseful).Sum(r => r.Count),
+                    rows.Where(r => r.Usefulness == Usefulness.SomewhatUseful).Sum(r => r.Count),
+                    rows.Where(r => r.Usefulness == Usefulness.NotUseful).Sum(r => r.Count),
+                    rows.Where(r => r.RightPeople == RightPeople.Yes).Sum(r => r.Count),
+                    rows.Where(r => r.RightPeople == RightPeople.Partly).Sum(r => r.Count),
+                    rows.Where(r => r.RightPeople == RightPeople.No).Sum(r => r.Count));
+            })
+            .ToList();
+        var lastChanged = await db.PersonaFeedback.MaxAsync(f => (DateTime?)f.CreatedAt, cancellationToken) ?? await CatalogueRecords.LastChangedAsync(db, cancellationToken);
+        var lastTriaged = await db.PersonaFeedback.MaxAsync(f => f.ReviewedAt, cancellationToken);
+        if (lastTriaged > lastChanged)
+        {
+            lastChanged = lastTriaged.Value;
+        }
+
+        return format == "json"
+            ? this.JsonWithValidators(records, lastChanged)
+            : this.BytesWithValidators(CsvFiles.Write(
+                ["persona", "iteration", "answered", "very_useful", "somewhat_useful", "not_useful", "right_people_yes", "right_people_partly", "right_people_no"],
+                records.Select(r => new object[] { r.Persona, r.Iteration, r.Answered, r.VeryUseful, r.SomewhatUseful, r.NotUseful, r.RightPeopleYes, r.RightPeoplePartly, r.RightPeopleNo }
+                    .Select(v => Convert.ToString(v, System.Globalization.CultureInfo.InvariantCulture)).ToArray())),
+                "text/csv; charset=utf-8", lastChanged, "feedback-counts.csv");
+    }
+
     [HttpGet("tools.{format:regex(^(json|csv)$)}")]
     [EnableCors(OpenDataCors.Policy)]
     public async Task<IActionResult> Tools(string format, CancellationToken cancellationToken)
@@ -78,6 +127,11 @@ public class OpenDataController(CatalogueDbContext db) : Controller
                 })), "text/csv; charset=utf-8", lastChanged, "tools.csv");
     }
 }
+
+public record FeedbackCountRecord(
+    string Persona, int Iteration, int Answered,
+    int VeryUseful, int SomewhatUseful, int NotUseful,
+    int RightPeopleYes, int RightPeoplePartly, int RightPeopleNo);
 
 public record SkillsDownload(List<AreaRecord> Areas, List<LevelRecord> Levels, List<SkillRecord> Skills);
 

@@ -147,11 +147,48 @@ public class DownloadsTests(CatalogueAppFactory app) : IClassFixture<CatalogueAp
     }
 
     [Fact]
+    public async Task FeedbackCounts_CountPerPersonaAndIteration_WithoutSpamCommentsOrEmails()
+    {
+        await using (var db = app.CreateDbContext())
+        {
+            var pat = await db.Personas.SingleAsync(p => p.Slug == "pat", Ct);
+            PersonaFeedback Answer(Usefulness usefulness, RightPeople rightPeople, FeedbackStatus status = FeedbackStatus.New) => new()
+            {
+                Persona = pat, Iteration = pat.Iteration, Usefulness = usefulness, RightPeople = rightPeople, Status = status,
+                MissingOrWrong = "secret-comment-text", Email = "giver@example.org", CreatedAt = DateTime.UtcNow,
+            };
+            db.PersonaFeedback.AddRange(
+                Answer(Usefulness.VeryUseful, RightPeople.Yes),
+                Answer(Usefulness.VeryUseful, RightPeople.Partly),
+                Answer(Usefulness.NotUseful, RightPeople.No),
+                Answer(Usefulness.NotUseful, RightPeople.No, FeedbackStatus.Spam));
+            await db.SaveChangesAsync(Ct);
+        }
+
+        var jsonText = await GetAsync("/data/feedback-counts.json", "application/json");
+        var csvText = await GetAsync("/data/feedback-counts.csv", "text/csv");
+
+        Assert.DoesNotContain("secret-comment-text", jsonText + csvText);
+        Assert.DoesNotContain("giver@example.org", jsonText + csvText);
+        var pat3 = ParseCsv(csvText).Single(r => r["persona"] == "pat" && r["iteration"] == "3");
+        Assert.Equal("3", pat3["answered"]);
+        Assert.Equal("2", pat3["very_useful"]);
+        Assert.Equal("0", pat3["somewhat_useful"]);
+        Assert.Equal("1", pat3["not_useful"]);
+        Assert.Equal("1", pat3["right_people_yes"]);
+        Assert.Equal("1", pat3["right_people_partly"]);
+        Assert.Equal("1", pat3["right_people_no"]);
+        var json = JsonDocument.Parse(jsonText).RootElement.EnumerateArray().ToList();
+        Assert.Equal(3, json.Single(r => r.GetProperty("persona").GetString() == "pat" && r.GetProperty("iteration").GetInt32() == 3).GetProperty("answered").GetInt32());
+        Assert.Equal(0, json.Single(r => r.GetProperty("persona").GetString() == "pat" && r.GetProperty("iteration").GetInt32() == 1).GetProperty("answered").GetInt32());
+    }
+
+    [Fact]
     public async Task DataPage_LinksEveryDownloadAndStatesTheLicence()
     {
         var doc = await app.GetDocumentAsync("/data");
 
-        foreach (var file in new[] { "personas.json", "personas.csv", "skills.json", "skills.csv", "tools.json", "tools.csv" })
+        foreach (var file in new[] { "personas.json", "personas.csv", "skills.json", "skills.csv", "tools.json", "tools.csv", "feedback-counts.json", "feedback-counts.csv" })
         {
             Assert.NotNull(doc.QuerySelector($"a[href='/data/{file}']"));
         }
