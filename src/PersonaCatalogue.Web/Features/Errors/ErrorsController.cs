@@ -1,9 +1,16 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 
 namespace PersonaCatalogue.Web.Features.Errors;
 
 /// <summary>Friendly error pages, reached by re-execution from the status code and exception middleware.</summary>
+/// <remarks>
+/// A refused POST (too large, too many, bad token) is re-executed here as a POST. These actions must never read its
+/// body, which may be over the limit or unreadable: so no antiforgery check (the pages change nothing) and no bound
+/// parameters (binding reads the form).
+/// </remarks>
 [ApiExplorerSettings(IgnoreApi = true)]
+[IgnoreAntiforgeryToken]
 public class ErrorsController : Controller
 {
     [Route("/error")]
@@ -14,8 +21,9 @@ public class ErrorsController : Controller
     }
 
     [Route("/error/{code:int}")]
-    public IActionResult Status(int code)
+    public IActionResult Status()
     {
+        var code = Convert.ToInt32(RouteData.Values["code"], CultureInfo.InvariantCulture);
         Response.StatusCode = code;
         return code switch
         {
