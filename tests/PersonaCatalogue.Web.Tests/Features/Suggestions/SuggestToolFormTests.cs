@@ -467,4 +467,16 @@ public class SuggestToolFormTests(SuggestionAppFactory app) : IClassFixture<Sugg
             Assert.Single(doc.QuerySelectorAll("h1"));
         }
     }
+
+    [Theory]
+    [InlineData("/tools")]
+    [InlineData("/")]
+    public async Task ToolsListAndHome_LinkToTheForm(string url)
+    {
+        var doc = await app.GetDocumentAsync(url);
+
+        var link = doc.QuerySelector("main a[href='/suggest-a-tool']");
+        Assert.NotNull(link);
+        Assert.Equal("Suggest a tool", link.TextContent.Trim());
+    }
 }
