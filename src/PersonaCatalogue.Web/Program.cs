@@ -18,10 +18,7 @@ var builder = WebApplication.CreateBuilder(args);
 var configuration = builder.Configuration;
 var bodyLimit = configuration.GetValue("RequestBodyLimitBytes", RequestBodyLimit.DefaultBytes);
 // Cookies are Secure everywhere but on a developer's own machine, where the site runs on plain http.
-// Security:SecureCookies=false is for the browser tests, which drive the app over plain http on loopback.
-var cookieSecurity = builder.Environment.IsDevelopment() || !configuration.GetValue("Security:SecureCookies", true)
-    ? CookieSecurePolicy.SameAsRequest
-    : CookieSecurePolicy.Always;
+var cookieSecurity = builder.Environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
 
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = bodyLimit);
 builder.Services.AddCatalogueDatabase(configuration, builder.Environment);

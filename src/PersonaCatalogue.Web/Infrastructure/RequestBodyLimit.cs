@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Diagnostics;
+
 namespace PersonaCatalogue.Web.Infrastructure;
 
 /// <summary>
@@ -11,7 +13,8 @@ public static class RequestBodyLimit
     public static IApplicationBuilder UseRequestBodyLimit(this IApplicationBuilder app, long limit) =>
         app.Use(async (context, next) =>
         {
-            if (context.Request.ContentLength > limit)
+            // The status code pages re-execute the refused request to show the 413 page: let that one through.
+            if (context.Request.ContentLength > limit && context.Features.Get<IStatusCodeReExecuteFeature>() is null)
             {
                 context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
                 return;

@@ -1,3 +1,7 @@
+using System.Net;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
@@ -6,7 +10,7 @@ using Microsoft.Playwright;
 namespace PersonaCatalogue.Web.Tests.Infrastructure;
 
 /// <summary>
-/// The real app on Kestrel (loopback, a free port) driven by Debian's Chromium through Playwright.
+/// The real app on Kestrel (https on loopback, a free port) driven by Debian's Chromium through Playwright.
 /// Never a downloaded browser. Where no Chromium is found the browser tests skip with the reason,
 /// except under CI=true, where they fail: CI must run them.
 /// </summary>
@@ -16,13 +20,7 @@ public class BrowserFixture : IAsyncLifetime
 
     private IPlaywright? _playwright;
 
-    public CatalogueAppFactory App { get; } = new BrowserAppFactory();
-
-    /// <summary>Kestrel here serves plain http on loopback, so cookies cannot be marked Secure-only.</summary>
-    private class BrowserAppFactory : CatalogueAppFactory
-    {
-        protected override IDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Security:SecureCookies"] = "false" };
-    }
+    public CatalogueAppFactory App { get; } = new();
 
     public IBrowser? Browser { get; private set; }
 
@@ -44,7 +42,8 @@ public class BrowserFixture : IAsyncLifetime
             return;
         }
 
-        App.UseKestrel(0);
+        // https, as in production: the antiforgery and other cookies are Secure outside Development, so forms fail over http.
+        App.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0, listen => listen.UseHttps(LocalhostCertificate())));
         App.StartServer();
         var addresses = App.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!;
         BaseUrl = addresses.Addresses.First().Replace("[::1]", "localhost").Replace("127.0.0.1", "localhost").TrimEnd('/');
@@ -59,6 +58,19 @@ public class BrowserFixture : IAsyncLifetime
         });
     }
 
+    /// <summary>A throwaway self-signed certificate for localhost, so the tests need no developer certificate.</summary>
+    private static X509Certificate2 LocalhostCertificate()
+    {
+        using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        var request = new CertificateRequest("CN=localhost", key, HashAlgorithmName.SHA256);
+        var names = new SubjectAlternativeNameBuilder();
+        names.AddDnsName("localhost");
+        names.AddIpAddress(IPAddress.Loopback);
+        request.CertificateExtensions.Add(names.Build());
+        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(1));
+        return X509CertificateLoader.LoadPkcs12(certificate.Export(X509ContentType.Pkcs12), null);
+    }
+
     public static bool IsCi => string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>
@@ -71,6 +83,7 @@ public class BrowserFixture : IAsyncLifetime
         var context = await Browser!.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = BaseUrl,
+            IgnoreHTTPSErrors = true,
             JavaScriptEnabled = javaScriptEnabled,
         });
         context.SetDefaultTimeout(15_000);

@@ -1,10 +1,15 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 
 namespace PersonaCatalogue.Web.Features.Errors;
 
 /// <summary>Friendly error pages, reached by re-execution from the status code and exception middleware.</summary>
+/// <remarks>
+/// A refused POST (too large, too many, bad token) is re-executed here as a POST. These actions must never read its
+/// body, which may be over the limit or unreadable: so no antiforgery check (the pages change nothing) and no bound
+/// parameters (binding reads the form).
+/// </remarks>
 [ApiExplorerSettings(IgnoreApi = true)]
-// A refused POST is re-executed here as a POST; checking its antiforgery token again would refuse the error page too.
 [IgnoreAntiforgeryToken]
 public class ErrorsController : Controller
 {
@@ -18,9 +23,7 @@ public class ErrorsController : Controller
     [Route("/error/{code:int}")]
     public IActionResult Status()
     {
-        // Read from the route rather than bound as a parameter: binding would also read the form of a re-executed POST,
-        // and a form the server refused (one holding a NUL character, say) would then fail again, as a 500.
-        var code = int.Parse((string)RouteData.Values["code"]!, System.Globalization.CultureInfo.InvariantCulture);
+        var code = Convert.ToInt32(RouteData.Values["code"], CultureInfo.InvariantCulture);
         Response.StatusCode = code;
         return code switch
         {
