@@ -39,4 +39,40 @@ public class SuggestToolBrowserTests(BrowserFixture browser) : IClassFixture<Bro
         Assert.Equal("Waiting for review", (await page.Locator("#status .govuk-tag").InnerTextAsync()).Trim());
         await Accessibility.AssertNoViolationsAsync(page);
     }
+
+    [Fact]
+    public async Task SuggestThenModeratorApproves_ToolAppearsOnItsPersonaPageAndStatusPage()
+    {
+        var visitor = await browser.NewPageAsync(javaScriptEnabled: false);
+        await visitor.GotoAsync("/suggest-a-tool");
+        await visitor.GetByLabel("Tool name").FillAsync("Loop Finder");
+        await visitor.GetByLabel("Web address").FillAsync("https://loop-finder.example.org/");
+        await visitor.GetByLabel("What it does").FillAsync("Finds loops in council bus timetables as open data.");
+        await visitor.GetByLabel("Alan, Data re-user").CheckAsync();
+        await visitor.GetByLabel("Free", new() { Exact = true }).CheckAsync();
+        await visitor.GetByRole(AriaRole.Button, new() { Name = "Send suggestion" }).ClickAsync();
+        await visitor.WaitForURLAsync("**/suggest-a-tool/confirmation/**");
+        var statusUrl = await visitor.Locator("#status-link").GetAttributeAsync("href");
+
+        var email = await browser.App.CreateStaffAsync(PersonaCatalogue.Web.Data.Entities.StaffRoles.Moderator);
+        var moderator = await browser.NewPageAsync(javaScriptEnabled: false);
+        await moderator.GotoAsync("/staff/suggestions");
+        await moderator.GetByLabel("Email address").FillAsync(email);
+        await moderator.GetByLabel("Password").FillAsync(TestData.StaffPassword);
+        await moderator.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await moderator.WaitForURLAsync("**/staff/suggestions");
+        await moderator.GetByRole(AriaRole.Link, new() { Name = "Loop Finder" }).ClickAsync();
+        await moderator.GetByRole(AriaRole.Link, new() { Name = "Approve and complete the tool" }).ClickAsync();
+        await moderator.GetByLabel("Software").CheckAsync();
+        await moderator.GetByLabel("Yes", new() { Exact = true }).CheckAsync();
+        await moderator.GetByLabel("Why Alan, Data re-user would use it").FillAsync("Alan can reuse timetable data straight away.");
+        await moderator.GetByRole(AriaRole.Button, new() { Name = "Publish tool" }).ClickAsync();
+        Assert.Contains("Loop Finder is published", await moderator.Locator(".govuk-notification-banner").InnerTextAsync());
+
+        await visitor.GotoAsync("/personas/alan");
+        Assert.Contains("Alan can reuse timetable data straight away.", await visitor.Locator("section[aria-labelledby=tools]").InnerTextAsync());
+        await visitor.GotoAsync(statusUrl!);
+        Assert.Equal("Published", (await visitor.Locator("#status .govuk-tag").InnerTextAsync()).Trim());
+        Assert.Equal(1, await visitor.Locator("main a[href='/tools/loop-finder']").CountAsync());
+    }
 }

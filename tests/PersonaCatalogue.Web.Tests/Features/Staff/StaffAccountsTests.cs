@@ -20,7 +20,7 @@ public class StaffAccountsTests(CatalogueAppFactory app) : IClassFixture<Catalog
         var (admin, adminEmail) = await app.SignedInClientAsync(StaffRoles.Administrator);
         var email = TestData.Unique("new") + "@example.org";
 
-        using var response = await admin.PostFormAsync("/staff/accounts", [new("Email", email), new("Role", StaffRoles.Moderator)]);
+        using var response = await admin.PostFormAsync("/staff/accounts", [new("Email", email), new("Role", StaffRoles.Moderator)], "/staff/accounts");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var password = OneTimePassword(await CatalogueAppFactory.ParseAsync(response));
@@ -36,8 +36,8 @@ public class StaffAccountsTests(CatalogueAppFactory app) : IClassFixture<Catalog
     {
         var (admin, adminEmail) = await app.SignedInClientAsync(StaffRoles.Administrator);
 
-        using var invalid = await admin.PostFormAsync("/staff/accounts", [new("Email", "not-an-email")]);
-        using var existing = await admin.PostFormAsync("/staff/accounts", [new("Email", adminEmail), new("Role", StaffRoles.Moderator)]);
+        using var invalid = await admin.PostFormAsync("/staff/accounts", [new("Email", "not-an-email")], "/staff/accounts");
+        using var existing = await admin.PostFormAsync("/staff/accounts", [new("Email", adminEmail), new("Role", StaffRoles.Moderator)], "/staff/accounts");
 
         Assert.Equal(HttpStatusCode.BadRequest, invalid.StatusCode);
         var invalidDoc = await CatalogueAppFactory.ParseAsync(invalid);
