@@ -154,8 +154,14 @@ public class DownloadsTests(CatalogueAppFactory app) : IClassFixture<CatalogueAp
             var pat = await db.Personas.SingleAsync(p => p.Slug == "pat", Ct);
             PersonaFeedback Answer(Usefulness usefulness, RightPeople rightPeople, FeedbackStatus status = FeedbackStatus.New) => new()
             {
-                Persona = pat, Iteration = pat.Iteration, Usefulness = usefulness, RightPeople = rightPeople, Status = status,
-                MissingOrWrong = "secret-comment-text", Email = "giver@example.org", CreatedAt = DateTime.UtcNow,
+                Persona = pat,
+                Iteration = pat.Iteration,
+                Usefulness = usefulness,
+                RightPeople = rightPeople,
+                Status = status,
+                MissingOrWrong = "secret-comment-text",
+                Email = "giver@example.org",
+                CreatedAt = DateTime.UtcNow,
             };
             db.PersonaFeedback.AddRange(
                 Answer(Usefulness.VeryUseful, RightPeople.Yes),
