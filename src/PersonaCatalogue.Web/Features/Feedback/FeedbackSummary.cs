@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using PersonaCatalogue.Web.Data;
 using PersonaCatalogue.Web.Data.Entities;
 using PersonaCatalogue.Web.Features.Shared;
 
@@ -69,7 +70,7 @@ public record PublishedComment(int Iteration, DateTime CreatedAt, string? Missin
 /// <summary>The feedback section of the persona page.</summary>
 public record PersonaFeedbackSection(string Slug, string Name, FeedbackSummary Summary, List<PublishedComment> Comments)
 {
-    public static async Task<PersonaFeedbackSection> LoadAsync(Data.CatalogueDbContext db, string slug, string name, int iteration, CancellationToken cancellationToken)
+    public static async Task<PersonaFeedbackSection> LoadAsync(CatalogueDbContext db, string slug, string name, int iteration, CancellationToken cancellationToken)
     {
         var feedback = db.PersonaFeedback.AsNoTracking().Where(f => f.Persona.Slug == slug);
         var summary = (await FeedbackSummary.ByIterationAsync(feedback.Where(f => f.Iteration == iteration), cancellationToken)).SingleOrDefault()

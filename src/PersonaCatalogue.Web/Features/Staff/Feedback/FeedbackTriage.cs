@@ -35,10 +35,10 @@ public static class FeedbackTriage
         }
 
         item.CommentPublished = true;
-        item.SetStatus(FeedbackStatus.Reviewed, by, at);
+        var change = item.SetStatus(FeedbackStatus.Reviewed, by, at);
         item.ReviewedBy = by;
         item.ReviewedAt = at;
-        return new { commentPublished = new[] { false, true } };
+        return new { commentPublished = new[] { false, true }, change };
     }
 
     public static object? WithdrawComment(this FeedbackItem item, string by, DateTime at)
