@@ -54,7 +54,8 @@ public class FeedbackAccessTests(CatalogueAppFactory app) : IClassFixture<Catalo
         var stored = await db.PersonaFeedback.FindAsync([feedback.Id], Ct);
         Assert.Equal(FeedbackStatus.New, stored!.Status);
         Assert.Equal(feedback.CommentPublished, stored.CommentPublished);
-        Assert.DoesNotContain(db.AuditEvents, e => e.TargetType == "feedback");
+        var key = feedback.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        Assert.DoesNotContain(db.AuditEvents, e => e.TargetType == "feedback" && e.TargetKey == key);
     }
 
     [Theory]
