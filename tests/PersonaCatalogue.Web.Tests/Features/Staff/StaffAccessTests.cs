@@ -1,5 +1,5 @@
-using Microsoft.EntityFrameworkCore;
 using System.Net;
+using Microsoft.EntityFrameworkCore;
 using PersonaCatalogue.Web.Data.Entities;
 using PersonaCatalogue.Web.Tests.Infrastructure;
 
