@@ -137,7 +137,7 @@ public class StaffSuggestionsController(CatalogueDbContext db, DuplicateFinder d
         }
 
         var options = await ToolFilterOptions.LoadAsync(db, cancellationToken);
-        var result = (await editor.ValidatorAsync(options, editingToolId: null, cancellationToken)).Validate(form);
+        var result = (await editor.ValidatorAsync(options, form, editingToolId: null, cancellationToken)).Validate(form);
         if (!result.IsValid || form.IsPreview)
         {
             result.AddToModelState(ModelState);

@@ -71,7 +71,7 @@ public class StaffToolsController(CatalogueDbContext db, ToolEditor editor, Time
 
         form.Slug = tool.Slug;
         var options = await ToolFilterOptions.LoadAsync(db, cancellationToken);
-        var result = (await editor.ValidatorAsync(options, tool.Id, cancellationToken)).Validate(form);
+        var result = (await editor.ValidatorAsync(options, form, tool.Id, cancellationToken)).Validate(form);
         if (!result.IsValid || form.IsPreview)
         {
             result.AddToModelState(ModelState);

@@ -11,14 +11,15 @@ namespace PersonaCatalogue.Web.Features.Staff.Tools;
 /// </summary>
 public class ToolEditor(CatalogueDbContext db)
 {
-    public async Task<ToolFormValidator> ValidatorAsync(ToolFilterOptions options, int? editingToolId, CancellationToken cancellationToken)
+    /// <summary>A validator for <paramref name="form"/>; whether its slug is taken is one indexed lookup, not a list of every slug.</summary>
+    public async Task<ToolFormValidator> ValidatorAsync(ToolFilterOptions options, ToolForm form, int? editingToolId, CancellationToken cancellationToken)
     {
-        var takenSlugs = await db.Tools.Where(t => t.Id != editingToolId).Select(t => t.Slug).ToListAsync(cancellationToken);
-        var taken = takenSlugs.ToHashSet();
+        var slugTaken = form.Slug is not null
+            && await db.Tools.AnyAsync(t => t.Slug == form.Slug && t.Id != editingToolId, cancellationToken);
         return new ToolFormValidator(
             options.Personas.Select(p => p.Value).ToHashSet(),
             options.Areas.SelectMany(a => a.Skills).Select(s => s.Value).ToHashSet(),
-            taken.Contains);
+            slug => slugTaken && slug == form.Slug);
     }
 
     public async Task ApplyAsync(Tool tool, ToolForm form, CancellationToken cancellationToken)
