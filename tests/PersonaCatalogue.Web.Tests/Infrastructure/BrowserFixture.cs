@@ -86,7 +86,8 @@ public class BrowserFixture : IAsyncLifetime
             IgnoreHTTPSErrors = true,
             JavaScriptEnabled = javaScriptEnabled,
         });
-        context.SetDefaultTimeout(15_000);
+        // Generous: two browser classes can run at once on a loaded 2-core CI machine.
+        context.SetDefaultTimeout(30_000);
         return await context.NewPageAsync();
     }
 
