@@ -36,7 +36,8 @@ builder.Services
         options.ModelBinderProviders.Insert(0, new TrimmingStringBinderProvider());
     })
     .AddRazorOptions(FeatureViewLocations.Configure);
-builder.Services.AddHealthChecks().AddDbContextCheck<CatalogueDbContext>("database");
+var health = builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+builder.Services.AddCatalogueRedis(configuration, health);
 builder.Services.AddCatalogueRateLimits(configuration);
 builder.Services.AddOpenDataCors();
 builder.Services.AddOpenApi("v1", options =>

@@ -7,11 +7,22 @@ namespace PersonaCatalogue.Web.Data;
 
 /// <summary>
 /// The catalogue, staff accounts (ASP.NET Core Identity) and Data Protection keys in one database, so a cookie or
-/// antiforgery token stays valid across restarts and instances.
+/// antiforgery token stays valid across restarts and instances. This is the SQLite model and its migrations;
+/// <see cref="PostgresCatalogueDbContext"/> adapts it to PostgreSQL.
 /// </summary>
-public class CatalogueDbContext(DbContextOptions<CatalogueDbContext> options)
-    : IdentityDbContext<StaffUser>(options), IDataProtectionKeyContext
+public class CatalogueDbContext : IdentityDbContext<StaffUser>, IDataProtectionKeyContext
 {
+    public CatalogueDbContext(DbContextOptions<CatalogueDbContext> options)
+        : base(options)
+    {
+    }
+
+    /// <summary>For a provider's subclass, whose options are typed for itself.</summary>
+    protected CatalogueDbContext(DbContextOptions options)
+        : base(options)
+    {
+    }
+
     public DbSet<SkillArea> SkillAreas => Set<SkillArea>();
     public DbSet<Skill> Skills => Set<Skill>();
     public DbSet<SkillLevel> SkillLevels => Set<SkillLevel>();

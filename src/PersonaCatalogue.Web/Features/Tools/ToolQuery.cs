@@ -59,7 +59,7 @@ public static class ToolQuery
         if (filters.Query is not null)
         {
             // A query with no searchable words (only punctuation) matches nothing rather than everything.
-            var searchTerms = SearchIndex.ToMatchQuery(filters.Query);
+            var searchTerms = SearchIndex.Terms(filters.Query);
             var ids = searchTerms is null ? db.Tools.Where(_ => false).Select(t => t.Id) : SearchIndex.ToolIds(db, searchTerms);
             query = query.Where(t => ids.Contains(t.Id));
         }

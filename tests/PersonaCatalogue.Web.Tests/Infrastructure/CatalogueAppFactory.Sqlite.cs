@@ -1,0 +1,33 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Data.Sqlite;
+
+namespace PersonaCatalogue.Web.Tests.Infrastructure;
+
+/// <summary>The SQLite side of the test app: a new file in a temporary folder per factory.</summary>
+public partial class CatalogueAppFactory
+{
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "persona-catalogue-tests", Guid.NewGuid().ToString("N"));
+
+    public string DatabasePath => Path.Combine(_folder, "catalogue.db");
+
+    private partial void UseTestDatabase(IWebHostBuilder builder)
+    {
+        Directory.CreateDirectory(_folder);
+        builder.UseSetting("Database:Path", DatabasePath);
+    }
+
+    private partial ValueTask DeleteTestDatabaseAsync()
+    {
+        SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still open by a finishing request is left for the OS to clean from the temp folder.
+        }
+
+        return ValueTask.CompletedTask;
+    }
+}
