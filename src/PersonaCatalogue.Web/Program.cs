@@ -13,6 +13,7 @@ using PersonaCatalogue.Web.Features.Staff.Accounts;
 using PersonaCatalogue.Web.Features.Staff.Suggestions;
 using PersonaCatalogue.Web.Features.Staff.Tools;
 using PersonaCatalogue.Web.Infrastructure;
+using PersonaCatalogue.Web.Infrastructure.PageCaching;
 
 var builder = WebApplication.CreateBuilder(args);
 var configuration = builder.Configuration;
@@ -36,6 +37,7 @@ builder.Services
         options.ModelBinderProviders.Insert(0, new TrimmingStringBinderProvider());
     })
     .AddRazorOptions(FeatureViewLocations.Configure);
+builder.Services.AddPageCache(configuration);
 var health = builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 builder.Services.AddCatalogueRedis(configuration, health);
 builder.Services.AddCatalogueRateLimits(configuration);
@@ -148,6 +150,7 @@ app.UseCors();
 app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseOutputCache();
 app.MapHealthChecks("/health", HealthReportWriter.Options);
 app.MapOpenApi("/api/{documentName}/openapi.json");
 app.MapControllers();

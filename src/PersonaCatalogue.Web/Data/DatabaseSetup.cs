@@ -2,6 +2,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using PersonaCatalogue.Web.Features.Import;
 using PersonaCatalogue.Web.Infrastructure;
+using PersonaCatalogue.Web.Infrastructure.PageCaching;
 
 namespace PersonaCatalogue.Web.Data;
 
@@ -34,21 +35,24 @@ public static class DatabaseSetup
 
     public static IServiceCollection AddCatalogueDatabase(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
+        services.AddSingleton<PageCacheEviction>();
         if (Provider(configuration) == DatabaseProvider.PostgreSQL)
         {
             var postgres = configuration.GetConnectionString(ConnectionStringName) is { Length: > 0 } configured
                 ? configured
                 : throw new InvalidOperationException($"Database:Provider is PostgreSQL, so ConnectionStrings:{ConnectionStringName} must be set.");
             // Every consumer (controllers, Identity, Data Protection, health checks) keeps asking for CatalogueDbContext.
-            services.AddDbContext<CatalogueDbContext, PostgresCatalogueDbContext>(options => PostgresCatalogueDbContext.Configure(options, postgres));
+            services.AddDbContext<CatalogueDbContext, PostgresCatalogueDbContext>((provider, options) => PostgresCatalogueDbContext
+                .Configure(options, postgres)
+                .AddInterceptors(provider.GetRequiredService<PageCacheEviction>()));
             return services;
         }
 
         var connectionString = ConnectionString(configuration, environment);
         var busyTimeout = configuration.GetValue("Database:BusyTimeoutMilliseconds", 5000);
-        services.AddDbContext<CatalogueDbContext>(options => options
+        services.AddDbContext<CatalogueDbContext>((provider, options) => options
             .UseSqlite(connectionString)
-            .AddInterceptors(new SqliteConnectionSettings(busyTimeout)));
+            .AddInterceptors(new SqliteConnectionSettings(busyTimeout), provider.GetRequiredService<PageCacheEviction>()));
         return services;
     }
 
