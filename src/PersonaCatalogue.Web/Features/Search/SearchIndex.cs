@@ -25,7 +25,7 @@ public static partial class SearchIndex
     private const int MaxTerms = 12;
 
     /// <summary>About as long as FTS5's 20-token snippet, with the same match marks.</summary>
-    private static readonly string HeadlineOptions = $"StartSel={MatchStart}, StopSel={MatchEnd}, MaxWords=20, MinWords=10, ShortWord=2";
+    private static readonly string _headlineOptions = $"StartSel={MatchStart}, StopSel={MatchEnd}, MaxWords=20, MinWords=10, ShortWord=2";
 
     /// <summary>
     /// The words in what someone typed (letters and digits only, at most 12), each of which must match as a prefix.
@@ -56,7 +56,7 @@ public static partial class SearchIndex
         (db.Database.IsNpgsql()
             ? db.Database.SqlQuery<SearchHit>($"""
                 SELECT s."EntityType" AS "Kind", s."Slug", s."Title",
-                       ts_headline('catalogue_search', s."Title" || ' ' || s."Summary" || ' ' || s."Body", q, {HeadlineOptions}) AS "Snippet",
+                       ts_headline('catalogue_search', s."Title" || ' ' || s."Summary" || ' ' || s."Body", q, {_headlineOptions}) AS "Snippet",
                        -ts_rank(s."Document", q)::float8 AS "Rank"
                 FROM "SearchIndex" AS s, to_tsquery('catalogue_search', {TsQuery(terms)}) AS q
                 WHERE s."Document" @@ q
