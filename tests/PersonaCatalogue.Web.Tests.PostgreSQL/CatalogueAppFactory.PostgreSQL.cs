@@ -9,6 +9,9 @@ namespace PersonaCatalogue.Web.Tests.Infrastructure;
 /// </summary>
 public partial class CatalogueAppFactory
 {
+    /// <summary>As <c>/health</c> names it.</summary>
+    public const string ProviderName = "PostgreSQL";
+
     /// <summary>The factory's database; a second app instance may share it (see <see cref="OwnsDatabase"/>).</summary>
     public string DatabaseName { get; init; } = "catalogue_test_" + Guid.NewGuid().ToString("N");
 

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json;
 using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Hosting;
@@ -156,5 +157,20 @@ public class TwoInstancesTests(TwoInstances instances) : IClassFixture<TwoInstan
         using var dashboard = await onB.GetAsync("/staff", Ct);
         Assert.Equal(HttpStatusCode.OK, dashboard.StatusCode);
         Assert.Contains(email, await dashboard.Content.ReadAsStringAsync(Ct));
+    }
+
+    [Fact]
+    public async Task Health_ReportsTheSharedDatabaseAndRedis()
+    {
+        await instances.StartAsync();
+        using var client = B.CreateBrowserLikeClient();
+        using var response = await client.GetAsync("/health", Ct);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync(Ct));
+        var checks = json.RootElement.GetProperty("checks");
+        Assert.Equal("PostgreSQL", checks.GetProperty("database").GetProperty("description").GetString());
+        Assert.Equal("Healthy", checks.GetProperty("redis").GetProperty("status").GetString());
+        Assert.StartsWith("Redis, ping", checks.GetProperty("redis").GetProperty("description").GetString());
     }
 }

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.OutputCaching.StackExchangeRedis;
 using PersonaCatalogue.Web.Features.Health;
 using StackExchange.Redis;
@@ -33,7 +34,8 @@ public static class RedisSetup
     /// <summary>
     /// With <c>Redis:Configuration</c> set (a StackExchange.Redis configuration string such as <c>redis:6379</c>),
     /// cached pages live in Redis instead of each instance's memory, so evicting a tag after a change reaches every
-    /// instance. <c>Redis:InstanceName</c> prefixes the keys, for several sites sharing one Redis.
+    /// instance. <c>Redis:InstanceName</c> prefixes the keys, for several sites sharing one Redis. The store is
+    /// wrapped so that Redis being away never fails a request (see <see cref="RedisOutageTolerantCacheStore"/>).
     /// </summary>
     public static IServiceCollection AddCatalogueRedis(this IServiceCollection services, IConfiguration configuration, IHealthChecksBuilder health)
     {
@@ -44,6 +46,11 @@ public static class RedisSetup
 
         services.AddSingleton(_ => new RedisConnection(redisConfiguration));
         services.AddStackExchangeRedisOutputCache(_ => { });
+        var redisStore = services.Last(service => service.ServiceType == typeof(IOutputCacheStore));
+        services.Remove(redisStore);
+        services.AddSingleton<IOutputCacheStore>(provider => new RedisOutageTolerantCacheStore(
+            (IOutputCacheStore)ActivatorUtilities.CreateInstance(provider, redisStore.ImplementationType!),
+            provider.GetRequiredService<ILogger<RedisOutageTolerantCacheStore>>()));
         // The store is given the shared connection, which comes from DI.
         services.AddOptions<RedisOutputCacheOptions>().Configure<RedisConnection>((options, redis) =>
         {

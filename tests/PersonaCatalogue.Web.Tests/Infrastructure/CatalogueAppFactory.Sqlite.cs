@@ -6,6 +6,9 @@ namespace PersonaCatalogue.Web.Tests.Infrastructure;
 /// <summary>The SQLite side of the test app: a new file in a temporary folder per factory.</summary>
 public partial class CatalogueAppFactory
 {
+    /// <summary>As <c>/health</c> names it.</summary>
+    public const string ProviderName = "SQLite";
+
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "persona-catalogue-tests", Guid.NewGuid().ToString("N"));
 
     public string DatabasePath => Path.Combine(_folder, "catalogue.db");
