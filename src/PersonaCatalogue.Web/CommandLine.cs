@@ -1,5 +1,7 @@
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using PersonaCatalogue.Web.Data;
+using PersonaCatalogue.Web.Data.Entities;
 using PersonaCatalogue.Web.Features.Import;
 using PersonaCatalogue.Web.Features.Staff.Accounts;
 
@@ -46,6 +48,20 @@ public static class CommandLine
                     output.WriteLine($"Backed up the database to {target}");
                     return 0;
 
+                case "staff" when args.Length == 3 && args[1] == "reset":
+                    var staff = await scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>().FindByEmailAsync(args[2]);
+                    if (staff is null)
+                    {
+                        Console.Error.WriteLine($"There is no staff account with the email address {args[2]}.");
+                        return 1;
+                    }
+
+                    var newPassword = await scope.ServiceProvider.GetRequiredService<StaffAccounts>().ResetPasswordAsync(staff);
+                    output.WriteLine($"Reset the password of {staff.Email}, unlocked the account and signed it out everywhere.");
+                    output.WriteLine($"One-time password: {newPassword}");
+                    output.WriteLine("Give it to them privately; they should change it after signing in.");
+                    return 0;
+
                 case "staff" when args.Length >= 5 && args[1] == "add" && args[3] == "--role":
                     var (user, password, errors) = await scope.ServiceProvider.GetRequiredService<StaffAccounts>().AddAsync(args[2], args[4]);
                     if (user is null)
@@ -66,6 +82,8 @@ public static class CommandLine
                           backup <file>     write a consistent copy of the SQLite database to a new file
                           staff add <email> --role Moderator|Administrator
                                             add a staff account and print a generated one-time password
+                          staff reset <email>
+                                            give a staff account a new generated one-time password and unlock it
                         """);
                     return args[0] == "help" ? 0 : 1;
             }
