@@ -1,7 +1,10 @@
+using System.Data;
+using System.Data.Common;
 using System.Linq.Expressions;
 using System.Reflection;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 
@@ -48,6 +51,39 @@ public static class DatabaseExport
     }
 
     private static async Task<long> WriteAsync(
+        DbContext db, TransferTables tables, Stream stream, ExportOptions options, TextWriter progress, CancellationToken cancellationToken)
+    {
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        var snapshot = await BeginSnapshotAsync(db, cancellationToken);
+        try
+        {
+            return await WriteTablesAsync(db, tables, stream, options, progress, cancellationToken);
+        }
+        finally
+        {
+            // Nothing was written, so the read transaction simply ends.
+            await db.Database.UseTransactionAsync(null, CancellationToken.None);
+            await snapshot.DisposeAsync();
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    /// <summary>
+    /// One snapshot for every table, so that a row written while the export runs cannot arrive without the row it
+    /// refers to. On SQLite a deferred transaction reads one snapshot (WAL) without taking the write lock, so the site
+    /// keeps accepting suggestions meanwhile; PostgreSQL gives the same with repeatable read.
+    /// </summary>
+    private static async Task<DbTransaction> BeginSnapshotAsync(DbContext db, CancellationToken cancellationToken)
+    {
+        var connection = db.Database.GetDbConnection();
+        var transaction = connection is SqliteConnection sqlite
+            ? sqlite.BeginTransaction(deferred: true)
+            : await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken);
+        await db.Database.UseTransactionAsync(transaction, cancellationToken);
+        return transaction;
+    }
+
+    private static async Task<long> WriteTablesAsync(
         DbContext db, TransferTables tables, Stream stream, ExportOptions options, TextWriter progress, CancellationToken cancellationToken)
     {
         // Public text may hold any character; a data file need not escape what HTML would.

@@ -133,7 +133,7 @@ public sealed class TransferTable
 
     /// <summary>
     /// Data Protection keys sign cookies and antiforgery tokens: whoever holds them can forge a staff cookie, so they
-    /// leave only when asked for (see docs/decisions/0005-moving-a-site.md).
+    /// leave only when asked for (see docs/decisions/0006-moving-a-site-between-databases.md).
     /// </summary>
     public bool HoldsDataProtectionKeys => Root.ClrType == typeof(DataProtectionKey);
 

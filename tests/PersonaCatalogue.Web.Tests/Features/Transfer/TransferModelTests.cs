@@ -119,6 +119,40 @@ public sealed class TransferModelTests : IDisposable
         Assert.Matches(@"Animals\s+1 rows", progress.ToString());
     }
 
+    [Fact]
+    public async Task Export_ReadsOneSnapshot_SoRowsWrittenMeanwhileCannotArriveWithoutWhatTheyReferTo()
+    {
+        var source = await CreateAsync("source.db");
+        await source.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL;", Ct);
+        source.Add(new Cat { Name = "Tibbles", Lives = 9 });
+        await source.SaveChangesAsync(Ct);
+        var elsewhere = await CreateAsync("source.db");
+        // Gadgets are exported before Animals: once the Gadgets line is printed, another connection adds a gadget
+        // and a cat that refers to it. Seen without a snapshot, the cat would arrive without its gadget.
+        var progress = new CallbackWriter(line =>
+        {
+            if (line.TrimStart().StartsWith("Gadgets", StringComparison.Ordinal))
+            {
+                var gadget = new Gadget { Serial = Guid.NewGuid() };
+                elsewhere.Add(gadget);
+                elsewhere.SaveChanges();
+                var cat = new Cat { Name = "Late", Lives = 1 };
+                elsewhere.Add(cat);
+                elsewhere.Entry(cat).Property("GadgetId").CurrentValue = gadget.Id;
+                elsewhere.SaveChanges();
+            }
+        });
+        var file = Path.Combine(_folder, "export.json");
+
+        await DatabaseExport.WriteAsync(source, file, new ExportOptions(), progress, Ct);
+
+        Assert.Equal(2, await elsewhere.Animals.CountAsync(Ct));
+        Assert.Matches(@"Gadgets\s+0 rows", progress.Text);
+        Assert.Matches(@"Animals\s+1 rows", progress.Text);
+        var target = await CreateAsync("target.db");
+        Assert.Equal(1, (await DatabaseImport.ImportAsync(target, file, TextWriter.Null, Ct)).Rows);
+    }
+
     [Theory]
     [InlineData("unknown field", "has field(s) Colour")]
     [InlineData("missing field", "has no 'Lives'")]
@@ -170,6 +204,18 @@ public sealed class TransferModelTests : IDisposable
         if (Directory.Exists(_folder))
         {
             Directory.Delete(_folder, recursive: true);
+        }
+    }
+
+    /// <summary>Runs a callback on each line written, to act between the tables of an export.</summary>
+    private sealed class CallbackWriter(Action<string> onLine) : StringWriter
+    {
+        public string Text => ToString();
+
+        public override void WriteLine(string? value)
+        {
+            base.WriteLine(value);
+            onLine(value ?? "");
         }
     }
 
