@@ -4,6 +4,7 @@ using PersonaCatalogue.Web.Data;
 using PersonaCatalogue.Web.Data.Entities;
 using PersonaCatalogue.Web.Features.Import;
 using PersonaCatalogue.Web.Features.Staff.Accounts;
+using PersonaCatalogue.Web.Features.Staff.Audit;
 using PersonaCatalogue.Web.Features.Transfer;
 
 namespace PersonaCatalogue.Web;
@@ -88,6 +89,8 @@ public static class CommandLine
                     }
 
                     var newPassword = await scope.ServiceProvider.GetRequiredService<StaffAccounts>().ResetPasswordAsync(staff);
+                    db.AuditSystem(scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime, AuditActions.StaffPasswordReset, "staff", staff.Email!, new { via = "command line" });
+                    await db.SaveChangesAsync();
                     output.WriteLine($"Reset the password of {staff.Email}, unlocked the account and signed it out everywhere.");
                     output.WriteLine($"One-time password: {newPassword}");
                     output.WriteLine("Give it to them privately; they should change it after signing in.");

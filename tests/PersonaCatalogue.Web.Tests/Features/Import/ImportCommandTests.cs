@@ -11,7 +11,7 @@ public class ImportCommandTests : IDisposable
     private string DatabasePath => Path.Combine(_folder, "catalogue.db");
 
     private Task<CommandLineResult> RunAsync(params string[] args) =>
-        CommandLineProcess.RunAsync(_folder, [new("Database:Path", DatabasePath)], args);
+        CommandLineProcess.RunAsync(DatabasePath, args);
 
     [Fact]
     public async Task Import_TwiceIntoANewDatabase_AddsEverythingThenNothing()
@@ -97,6 +97,14 @@ public class ImportCommandTests : IDisposable
         Assert.True(password.Length >= 12, reset.Output);
         Assert.DoesNotContain(password, added.Output);
         Assert.NotEqual(oldHash, await PasswordHashAsync("reset.me@example.org"));
+        await using (var connection = new SqliteConnection($"Data Source={DatabasePath}"))
+        {
+            await connection.OpenAsync(TestContext.Current.CancellationToken);
+            await using var command = connection.CreateCommand();
+            command.CommandText = "SELECT UserEmail FROM AuditEvents WHERE Action = 'staff.password-reset' AND TargetKey = 'reset.me@example.org'";
+            Assert.Equal("system", await command.ExecuteScalarAsync(TestContext.Current.CancellationToken));
+        }
+
         Assert.Equal(1, unknown.ExitCode);
         Assert.Contains("no staff account with the email address nobody@example.org", unknown.Error);
     }
