@@ -20,10 +20,16 @@ public partial class CatalogueAppFactory
 
     private bool _created;
 
+    /// <summary>The configuration that points another process (the command line) at this factory's database.</summary>
+    public IReadOnlyList<KeyValuePair<string, string>> DatabaseSettings =>
+        [new("Database:Provider", "PostgreSQL"), new("ConnectionStrings:Catalogue", TestServices.ConnectionString(DatabaseName))];
+
     private partial void UseTestDatabase(IWebHostBuilder builder)
     {
-        builder.UseSetting("Database:Provider", "PostgreSQL");
-        builder.UseSetting("ConnectionStrings:Catalogue", TestServices.ConnectionString(DatabaseName));
+        foreach (var (key, value) in DatabaseSettings)
+        {
+            builder.UseSetting(key, value);
+        }
     }
 
     /// <summary>The first thing any test's use of the app runs, on the test's own thread: where a skip belongs.</summary>

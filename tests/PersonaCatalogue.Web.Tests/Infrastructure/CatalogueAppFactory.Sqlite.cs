@@ -13,6 +13,9 @@ public partial class CatalogueAppFactory
 
     public string DatabasePath => Path.Combine(_folder, "catalogue.db");
 
+    /// <summary>The configuration that points another process (the command line) at this factory's database.</summary>
+    public IReadOnlyList<KeyValuePair<string, string>> DatabaseSettings => [new("Database:Path", DatabasePath)];
+
     private partial void UseTestDatabase(IWebHostBuilder builder)
     {
         Directory.CreateDirectory(_folder);
