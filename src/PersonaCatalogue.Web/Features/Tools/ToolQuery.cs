@@ -67,8 +67,45 @@ public static class ToolQuery
         return query;
     }
 
-    public static IOrderedQueryable<Tool> Sort(IQueryable<Tool> query, ToolFilters filters) =>
-        filters.SortNewest
-            ? query.OrderByDescending(t => t.AddedAt).ThenBy(t => t.Name)
-            : query.OrderBy(t => t.Name);
+    /// <summary>
+    /// The chosen order. "Most found helpful" ranks tools by the share of people who said they helped, spam left out,
+    /// but only tools with at least <paramref name="minimumAnswersToRank"/> answers, so one keen vote cannot put a
+    /// tool at the top; the rest follow by name. Worked out in SQL, so paging stays in SQL.
+    /// </summary>
+    public static IQueryable<Tool> Sort(CatalogueDbContext db, IQueryable<Tool> query, ToolFilters filters, int minimumAnswersToRank)
+    {
+        if (filters.SortNewest)
+        {
+            return query.OrderByDescending(t => t.AddedAt).ThenBy(t => t.Name);
+        }
+
+        if (!filters.SortHelpful)
+        {
+            return query.OrderBy(t => t.Name);
+        }
+
+        var counts = db.ToolFeedback
+            .Where(f => f.Status != FeedbackStatus.Spam)
+            .GroupBy(f => f.ToolId)
+            .Select(g => new { ToolId = g.Key, Answered = g.Count(), Helped = g.Count(f => f.Helped) });
+        var minimum = Math.Max(1, minimumAnswersToRank);
+        return query
+            .GroupJoin(counts, t => t.Id, c => c.ToolId, (t, c) => new { Tool = t, Counts = c })
+            .SelectMany(x => x.Counts.DefaultIfEmpty(), (x, c) => new
+            {
+                x.Tool,
+                Ranked = c != null && c.Answered >= minimum,
+                Share = c != null && c.Answered >= minimum ? (double)c.Helped / c.Answered : 0.0,
+                Answered = c != null && c.Answered >= minimum ? c.Answered : 0,
+            })
+            .OrderByDescending(x => x.Ranked)
+            .ThenByDescending(x => x.Share)
+            .ThenByDescending(x => x.Answered)
+            .ThenBy(x => x.Tool.Name)
+            .Select(x => x.Tool);
+    }
+
+    /// <summary>The "most found helpful" threshold, <c>Feedback:MinimumAnswersToRank</c> (default 5).</summary>
+    public static int MinimumAnswersToRank(IConfiguration configuration) =>
+        configuration.GetValue("Feedback:MinimumAnswersToRank", 5);
 }
