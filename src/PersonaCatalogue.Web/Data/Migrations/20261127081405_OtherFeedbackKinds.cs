@@ -10,52 +10,68 @@ namespace PersonaCatalogue.Web.Data.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.AddColumn<bool>(
-                name: "Helped",
-                table: "Feedback",
-                type: "INTEGER",
-                nullable: true);
+            // SQLite cannot add a check constraint or a foreign key to a table, so the Feedback table is rebuilt with its
+            // new columns, constraints and key. EF Core's own rebuild turns foreign keys off, which SQLite allows only
+            // outside a transaction, so a crash half way would leave the migration half applied. Nothing references
+            // Feedback yet (SupportNeedAreas is created below), so the rebuild can keep foreign keys on and run in the
+            // migration's one transaction: either all of it happens or none of it does.
+            migrationBuilder.Sql("""
+                CREATE TABLE "ef_temp_Feedback" (
+                    "Id" INTEGER NOT NULL CONSTRAINT "PK_Feedback" PRIMARY KEY AUTOINCREMENT,
+                    "CommentPublished" INTEGER NOT NULL,
+                    "ConsentToPublish" INTEGER NOT NULL,
+                    "CreatedAt" TEXT NOT NULL,
+                    "Email" TEXT NULL,
+                    "GiverRole" TEXT NULL,
+                    "Helped" INTEGER NULL,
+                    "HowWouldYouUseIt" TEXT NULL,
+                    "Iteration" INTEGER NULL,
+                    "Kind" TEXT NOT NULL,
+                    "MissingOrWrong" TEXT NULL,
+                    "MissingRole" TEXT NULL,
+                    "PersonaId" INTEGER NULL,
+                    "ReviewedAt" TEXT NULL,
+                    "ReviewedBy" TEXT NULL,
+                    "RightPeople" TEXT NULL,
+                    "Status" TEXT NOT NULL,
+                    "SupportNeeded" TEXT NULL,
+                    "ToolId" INTEGER NULL,
+                    "Usefulness" TEXT NULL,
+                    "WhatItHelpedWith" TEXT NULL,
+                    "WhatTheyDo" TEXT NULL,
+                    "WhatTheyNeedToKnow" TEXT NULL,
+                    CONSTRAINT "CK_Feedback_MissingPersonaAnswered" CHECK ("Kind" <> 'MissingPersona' OR ("MissingRole" IS NOT NULL AND "WhatTheyDo" IS NOT NULL AND "WhatTheyNeedToKnow" IS NOT NULL)),
+                    CONSTRAINT "CK_Feedback_OnlyPersonaCommentsPublished" CHECK ("CommentPublished" = 0 OR "Kind" = 'Persona'),
+                    CONSTRAINT "CK_Feedback_PersonaFeedbackAnswered" CHECK ("Kind" <> 'Persona' OR ("PersonaId" IS NOT NULL AND "Iteration" IS NOT NULL AND "Usefulness" IS NOT NULL AND "RightPeople" IS NOT NULL)),
+                    CONSTRAINT "CK_Feedback_PublishedNeedsConsent" CHECK ("CommentPublished" = 0 OR "ConsentToPublish" = 1),
+                    CONSTRAINT "CK_Feedback_SupportNeedAnswered" CHECK ("Kind" <> 'SupportNeed' OR "SupportNeeded" IS NOT NULL),
+                    CONSTRAINT "CK_Feedback_ToolFeedbackAnswered" CHECK ("Kind" <> 'Tool' OR ("ToolId" IS NOT NULL AND "Helped" IS NOT NULL)),
+                    CONSTRAINT "FK_Feedback_Personas_PersonaId" FOREIGN KEY ("PersonaId") REFERENCES "Personas" ("Id") ON DELETE RESTRICT,
+                    CONSTRAINT "FK_Feedback_Tools_ToolId" FOREIGN KEY ("ToolId") REFERENCES "Tools" ("Id") ON DELETE RESTRICT
+                );
+                """);
+            migrationBuilder.Sql("""
+                INSERT INTO "ef_temp_Feedback" ("Id", "CommentPublished", "ConsentToPublish", "CreatedAt", "Email", "GiverRole", "HowWouldYouUseIt", "Iteration", "Kind", "MissingOrWrong", "PersonaId", "ReviewedAt", "ReviewedBy", "RightPeople", "Status", "Usefulness")
+                SELECT "Id", "CommentPublished", "ConsentToPublish", "CreatedAt", "Email", "GiverRole", "HowWouldYouUseIt", "Iteration", "Kind", "MissingOrWrong", "PersonaId", "ReviewedAt", "ReviewedBy", "RightPeople", "Status", "Usefulness"
+                FROM "Feedback";
+                """);
+            migrationBuilder.Sql("""DROP TABLE "Feedback";""");
+            migrationBuilder.Sql("""ALTER TABLE "ef_temp_Feedback" RENAME TO "Feedback";""");
 
-            migrationBuilder.AddColumn<string>(
-                name: "MissingRole",
+            migrationBuilder.CreateIndex(
+                name: "IX_Feedback_PersonaId_Iteration_Status",
                 table: "Feedback",
-                type: "TEXT",
-                maxLength: 2000,
-                nullable: true);
+                columns: new[] { "PersonaId", "Iteration", "Status" });
 
-            migrationBuilder.AddColumn<string>(
-                name: "SupportNeeded",
+            migrationBuilder.CreateIndex(
+                name: "IX_Feedback_Status_CreatedAt",
                 table: "Feedback",
-                type: "TEXT",
-                maxLength: 2000,
-                nullable: true);
+                columns: new[] { "Status", "CreatedAt" });
 
-            migrationBuilder.AddColumn<int>(
-                name: "ToolId",
+            migrationBuilder.CreateIndex(
+                name: "IX_Feedback_ToolId_Status_Helped",
                 table: "Feedback",
-                type: "INTEGER",
-                nullable: true);
-
-            migrationBuilder.AddColumn<string>(
-                name: "WhatItHelpedWith",
-                table: "Feedback",
-                type: "TEXT",
-                maxLength: 2000,
-                nullable: true);
-
-            migrationBuilder.AddColumn<string>(
-                name: "WhatTheyDo",
-                table: "Feedback",
-                type: "TEXT",
-                maxLength: 2000,
-                nullable: true);
-
-            migrationBuilder.AddColumn<string>(
-                name: "WhatTheyNeedToKnow",
-                table: "Feedback",
-                type: "TEXT",
-                maxLength: 2000,
-                nullable: true);
+                columns: new[] { "ToolId", "Status", "Helped" });
 
             migrationBuilder.CreateTable(
                 name: "SupportNeedAreas",
@@ -82,47 +98,9 @@ namespace PersonaCatalogue.Web.Data.Migrations
                 });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Feedback_ToolId_Status_Helped",
-                table: "Feedback",
-                columns: new[] { "ToolId", "Status", "Helped" });
-
-            migrationBuilder.AddCheckConstraint(
-                name: "CK_Feedback_MissingPersonaAnswered",
-                table: "Feedback",
-                sql: "\"Kind\" <> 'MissingPersona' OR (\"MissingRole\" IS NOT NULL AND \"WhatTheyDo\" IS NOT NULL AND \"WhatTheyNeedToKnow\" IS NOT NULL)");
-
-            migrationBuilder.AddCheckConstraint(
-                name: "CK_Feedback_OnlyPersonaCommentsPublished",
-                table: "Feedback",
-                sql: "\"CommentPublished\" = 0 OR \"Kind\" = 'Persona'");
-
-            migrationBuilder.AddCheckConstraint(
-                name: "CK_Feedback_PersonaFeedbackAnswered",
-                table: "Feedback",
-                sql: "\"Kind\" <> 'Persona' OR (\"PersonaId\" IS NOT NULL AND \"Iteration\" IS NOT NULL AND \"Usefulness\" IS NOT NULL AND \"RightPeople\" IS NOT NULL)");
-
-            migrationBuilder.AddCheckConstraint(
-                name: "CK_Feedback_SupportNeedAnswered",
-                table: "Feedback",
-                sql: "\"Kind\" <> 'SupportNeed' OR \"SupportNeeded\" IS NOT NULL");
-
-            migrationBuilder.AddCheckConstraint(
-                name: "CK_Feedback_ToolFeedbackAnswered",
-                table: "Feedback",
-                sql: "\"Kind\" <> 'Tool' OR (\"ToolId\" IS NOT NULL AND \"Helped\" IS NOT NULL)");
-
-            migrationBuilder.CreateIndex(
                 name: "IX_SupportNeedAreas_SkillAreaId",
                 table: "SupportNeedAreas",
                 column: "SkillAreaId");
-
-            migrationBuilder.AddForeignKey(
-                name: "FK_Feedback_Tools_ToolId",
-                table: "Feedback",
-                column: "ToolId",
-                principalTable: "Tools",
-                principalColumn: "Id",
-                onDelete: ReferentialAction.Restrict);
         }
 
         /// <inheritdoc />

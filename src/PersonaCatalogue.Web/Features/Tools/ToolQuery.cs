@@ -84,23 +84,18 @@ public static class ToolQuery
             return query.OrderBy(t => t.Name);
         }
 
-        var counts = db.ToolFeedback
-            .Where(f => f.Status != FeedbackStatus.Spam)
-            .GroupBy(f => f.ToolId)
-            .Select(g => new { ToolId = g.Key, Answered = g.Count(), Helped = g.Count(f => f.Helped) });
+        var counted = db.ToolFeedback.Where(f => f.Status != FeedbackStatus.Spam);
         var minimum = Math.Max(1, minimumAnswersToRank);
         return query
-            .GroupJoin(counts, t => t.Id, c => c.ToolId, (t, c) => new { Tool = t, Counts = c })
-            .SelectMany(x => x.Counts.DefaultIfEmpty(), (x, c) => new
+            .Select(t => new
             {
-                x.Tool,
-                Ranked = c != null && c.Answered >= minimum,
-                Share = c != null && c.Answered >= minimum ? (double)c.Helped / c.Answered : 0.0,
-                Answered = c != null && c.Answered >= minimum ? c.Answered : 0,
+                Tool = t,
+                Answered = counted.Count(f => f.ToolId == t.Id),
+                Helped = counted.Count(f => f.ToolId == t.Id && f.Helped),
             })
-            .OrderByDescending(x => x.Ranked)
-            .ThenByDescending(x => x.Share)
-            .ThenByDescending(x => x.Answered)
+            .OrderByDescending(x => x.Answered >= minimum)
+            .ThenByDescending(x => x.Answered >= minimum ? (double)x.Helped / x.Answered : 0.0)
+            .ThenByDescending(x => x.Answered >= minimum ? x.Answered : 0)
             .ThenBy(x => x.Tool.Name)
             .Select(x => x.Tool);
     }
