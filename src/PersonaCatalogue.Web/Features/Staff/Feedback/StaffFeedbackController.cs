@@ -178,14 +178,18 @@ public record FeedbackOverviewRow(PersonaChoice Persona, int Iteration, int Answ
 /// <summary>With tool feedback chosen: per tool, how many people answered and said it helped (spam left out), and how many answers are new.</summary>
 public record ToolFeedbackOverviewRow(string Slug, string Name, int Helped, int Answered, int New)
 {
-    public static Task<List<ToolFeedbackOverviewRow>> LoadAsync(CatalogueDbContext db, CancellationToken cancellationToken) =>
-        db.ToolFeedback.AsNoTracking()
+    public static async Task<List<ToolFeedbackOverviewRow>> LoadAsync(CatalogueDbContext db, CancellationToken cancellationToken)
+    {
+        var counts = await db.ToolFeedback.AsNoTracking()
             .Where(f => f.Status != FeedbackStatus.Spam)
             .GroupBy(f => new { f.Tool.Slug, f.Tool.Name })
-            .Select(g => new ToolFeedbackOverviewRow(
-                g.Key.Slug, g.Key.Name, g.Count(f => f.Helped), g.Count(), g.Count(f => f.Status == FeedbackStatus.New)))
-            .OrderByDescending(r => r.Answered).ThenBy(r => r.Name)
+            .Select(g => new { g.Key.Slug, g.Key.Name, Helped = g.Count(f => f.Helped), Answered = g.Count(), New = g.Count(f => f.Status == FeedbackStatus.New) })
             .ToListAsync(cancellationToken);
+        return counts
+            .OrderByDescending(c => c.Answered).ThenBy(c => c.Name, StringComparer.OrdinalIgnoreCase)
+            .Select(c => new ToolFeedbackOverviewRow(c.Slug, c.Name, c.Helped, c.Answered, c.New))
+            .ToList();
+    }
 }
 
 public record StaffFeedbackPage(
