@@ -112,6 +112,15 @@ public class ToolsHelpfulSortTests(CatalogueAppFactory app) : IClassFixture<Cata
 
         Assert.Equal(["Charlie", "Bravo", "Delta", "Alpha"], await NamesAsync(""));
         Assert.Equal(["Delta", "Alpha"], await NamesAsync("&page_size=2&page=2"));
+
+        // The order follows the answers, so Last-Modified does too (an answer stamped later than any tool change).
+        var later = new DateTime(2031, 5, 6, 7, 8, 9, DateTimeKind.Utc);
+        var echo = await app.CreateToolAsync($"Echo {word}");
+        await app.CreateToolFeedbackAsync(echo, createdAt: later);
+        using var sorted = await client.GetAsync($"/api/v1/tools?q={word}&sort=helpful", Ct);
+        Assert.Equal(later, sorted.Content.Headers.LastModified!.Value.UtcDateTime);
+        using var byName = await client.GetAsync($"/api/v1/tools?q={word}", Ct);
+        Assert.True(byName.Content.Headers.LastModified!.Value.UtcDateTime < later);
     }
 }
 
