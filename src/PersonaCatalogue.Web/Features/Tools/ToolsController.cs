@@ -1,8 +1,10 @@
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using PersonaCatalogue.Web.Data;
 using PersonaCatalogue.Web.Data.Entities;
 using PersonaCatalogue.Web.Features.Feedback;
+using PersonaCatalogue.Web.Infrastructure.PageCaching;
 
 namespace PersonaCatalogue.Web.Features.Tools;
 
@@ -10,6 +12,7 @@ namespace PersonaCatalogue.Web.Features.Tools;
 public class ToolsController(CatalogueDbContext db, IConfiguration configuration) : Controller
 {
     [HttpGet("")]
+    [OutputCache(PolicyName = PublicPagePolicy.Name, Tags = [PageTags.Tools])]
     public async Task<IActionResult> Index(ToolFilters filters, CancellationToken cancellationToken)
     {
         var options = await ToolQuery.NormaliseAsync(db, filters, cancellationToken);
@@ -24,9 +27,13 @@ public class ToolsController(CatalogueDbContext db, IConfiguration configuration
             .Take(ToolFilters.PageSize)
             .Select(t => new ToolCard(t.Slug, t.Name, t.Summary, t.Kind, t.Cost, t.IsOpen, t.Publisher, t.AddedAt))
             .ToListAsync(cancellationToken);
-        var helpfulness = filters.SortHelpful
-            ? await ToolHelpfulness.ForToolsAsync(db, tools.Select(t => t.Slug).ToList(), cancellationToken)
-            : [];
+        Dictionary<string, ToolHelpfulness> helpfulness = [];
+        if (filters.SortHelpful)
+        {
+            // This view follows the answers to "Did this tool help you?", so an answer must evict it too.
+            HttpContext.TagPage(PageTags.ToolsByHelpfulness);
+            helpfulness = await ToolHelpfulness.ForToolsAsync(db, tools.Select(t => t.Slug).ToList(), cancellationToken);
+        }
 
         return View(new ToolsList(filters, options, tools, total, pageCount) { Helpfulness = helpfulness, MinimumAnswersToRank = minimumAnswers });
     }
