@@ -23,9 +23,12 @@ public class PostgresCatalogueDbContext(DbContextOptions<PostgresCatalogueDbCont
         modelBuilder.HasPostgresExtension("citext");
         modelBuilder.Entity<Tool>().Property(t => t.Name).UseCollation(null).HasColumnType("citext");
 
-        // PostgreSQL booleans are not numbers, so the SQLite constraint's "= 0" cannot be used.
-        modelBuilder.Entity<FeedbackItem>().ToTable("Feedback", table => table.HasCheckConstraint(
-            "CK_Feedback_PublishedNeedsConsent", "NOT \"CommentPublished\" OR \"ConsentToPublish\""));
+        // PostgreSQL booleans are not numbers, so the SQLite constraints' "= 0" and "= 1" cannot be used.
+        modelBuilder.Entity<FeedbackItem>().ToTable("Feedback", table =>
+        {
+            table.HasCheckConstraint("CK_Feedback_PublishedNeedsConsent", "NOT \"CommentPublished\" OR \"ConsentToPublish\"");
+            table.HasCheckConstraint("CK_Feedback_OnlyPersonaCommentsPublished", "NOT \"CommentPublished\" OR \"Kind\" = 'Persona'");
+        });
     }
 }
 

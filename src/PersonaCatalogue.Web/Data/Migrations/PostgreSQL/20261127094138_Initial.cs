@@ -278,40 +278,6 @@ namespace PersonaCatalogue.Web.Data.Migrations.PostgreSQL
                 });
 
             migrationBuilder.CreateTable(
-                name: "Feedback",
-                columns: table => new
-                {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    Kind = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    GiverRole = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
-                    ConsentToPublish = table.Column<bool>(type: "boolean", nullable: false),
-                    CommentPublished = table.Column<bool>(type: "boolean", nullable: false),
-                    Email = table.Column<string>(type: "character varying(254)", maxLength: 254, nullable: true),
-                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    ReviewedBy = table.Column<string>(type: "character varying(254)", maxLength: 254, nullable: true),
-                    ReviewedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    PersonaId = table.Column<int>(type: "integer", nullable: true),
-                    Iteration = table.Column<int>(type: "integer", nullable: true),
-                    Usefulness = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: true),
-                    RightPeople = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: true),
-                    MissingOrWrong = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
-                    HowWouldYouUseIt = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_Feedback", x => x.Id);
-                    table.CheckConstraint("CK_Feedback_PublishedNeedsConsent", "NOT \"CommentPublished\" OR \"ConsentToPublish\"");
-                    table.ForeignKey(
-                        name: "FK_Feedback_Personas_PersonaId",
-                        column: x => x.PersonaId,
-                        principalTable: "Personas",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
-                });
-
-            migrationBuilder.CreateTable(
                 name: "PersonaIterations",
                 columns: table => new
                 {
@@ -352,6 +318,58 @@ namespace PersonaCatalogue.Web.Data.Migrations.PostgreSQL
                         name: "FK_Skills_SkillAreas_SkillAreaId",
                         column: x => x.SkillAreaId,
                         principalTable: "SkillAreas",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Feedback",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Kind = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    GiverRole = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
+                    ConsentToPublish = table.Column<bool>(type: "boolean", nullable: false),
+                    CommentPublished = table.Column<bool>(type: "boolean", nullable: false),
+                    Email = table.Column<string>(type: "character varying(254)", maxLength: 254, nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ReviewedBy = table.Column<string>(type: "character varying(254)", maxLength: 254, nullable: true),
+                    ReviewedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    MissingRole = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    WhatTheyDo = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    WhatTheyNeedToKnow = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    PersonaId = table.Column<int>(type: "integer", nullable: true),
+                    Iteration = table.Column<int>(type: "integer", nullable: true),
+                    Usefulness = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: true),
+                    RightPeople = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: true),
+                    MissingOrWrong = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    HowWouldYouUseIt = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    SupportNeeded = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    ToolId = table.Column<int>(type: "integer", nullable: true),
+                    Helped = table.Column<bool>(type: "boolean", nullable: true),
+                    WhatItHelpedWith = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Feedback", x => x.Id);
+                    table.CheckConstraint("CK_Feedback_MissingPersonaAnswered", "\"Kind\" <> 'MissingPersona' OR (\"MissingRole\" IS NOT NULL AND \"WhatTheyDo\" IS NOT NULL AND \"WhatTheyNeedToKnow\" IS NOT NULL)");
+                    table.CheckConstraint("CK_Feedback_OnlyPersonaCommentsPublished", "NOT \"CommentPublished\" OR \"Kind\" = 'Persona'");
+                    table.CheckConstraint("CK_Feedback_PersonaFeedbackAnswered", "\"Kind\" <> 'Persona' OR (\"PersonaId\" IS NOT NULL AND \"Iteration\" IS NOT NULL AND \"Usefulness\" IS NOT NULL AND \"RightPeople\" IS NOT NULL)");
+                    table.CheckConstraint("CK_Feedback_PublishedNeedsConsent", "NOT \"CommentPublished\" OR \"ConsentToPublish\"");
+                    table.CheckConstraint("CK_Feedback_SupportNeedAnswered", "\"Kind\" <> 'SupportNeed' OR \"SupportNeeded\" IS NOT NULL");
+                    table.CheckConstraint("CK_Feedback_ToolFeedbackAnswered", "\"Kind\" <> 'Tool' OR (\"ToolId\" IS NOT NULL AND \"Helped\" IS NOT NULL)");
+                    table.ForeignKey(
+                        name: "FK_Feedback_Personas_PersonaId",
+                        column: x => x.PersonaId,
+                        principalTable: "Personas",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Feedback_Tools_ToolId",
+                        column: x => x.ToolId,
+                        principalTable: "Tools",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                 });
@@ -475,6 +493,30 @@ namespace PersonaCatalogue.Web.Data.Migrations.PostgreSQL
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "SupportNeedAreas",
+                columns: table => new
+                {
+                    FeedbackId = table.Column<int>(type: "integer", nullable: false),
+                    SkillAreaId = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SupportNeedAreas", x => new { x.FeedbackId, x.SkillAreaId });
+                    table.ForeignKey(
+                        name: "FK_SupportNeedAreas_Feedback_FeedbackId",
+                        column: x => x.FeedbackId,
+                        principalTable: "Feedback",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_SupportNeedAreas_SkillAreas_SkillAreaId",
+                        column: x => x.SkillAreaId,
+                        principalTable: "SkillAreas",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_AspNetRoleClaims_RoleId",
                 table: "AspNetRoleClaims",
@@ -533,6 +575,11 @@ namespace PersonaCatalogue.Web.Data.Migrations.PostgreSQL
                 columns: new[] { "Status", "CreatedAt" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Feedback_ToolId_Status_Helped",
+                table: "Feedback",
+                columns: new[] { "ToolId", "Status", "Helped" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_PersonaIterations_PersonaId_Number",
                 table: "PersonaIterations",
                 columns: new[] { "PersonaId", "Number" },
@@ -581,6 +628,11 @@ namespace PersonaCatalogue.Web.Data.Migrations.PostgreSQL
                 table: "Skills",
                 column: "Slug",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SupportNeedAreas_SkillAreaId",
+                table: "SupportNeedAreas",
+                column: "SkillAreaId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Tools_NormalisedUrl",
@@ -665,9 +717,6 @@ namespace PersonaCatalogue.Web.Data.Migrations.PostgreSQL
                 name: "DataProtectionKeys");
 
             migrationBuilder.DropTable(
-                name: "Feedback");
-
-            migrationBuilder.DropTable(
                 name: "PersonaIterations");
 
             migrationBuilder.DropTable(
@@ -675,6 +724,9 @@ namespace PersonaCatalogue.Web.Data.Migrations.PostgreSQL
 
             migrationBuilder.DropTable(
                 name: "PersonaTools");
+
+            migrationBuilder.DropTable(
+                name: "SupportNeedAreas");
 
             migrationBuilder.DropTable(
                 name: "ToolSkills");
@@ -692,10 +744,13 @@ namespace PersonaCatalogue.Web.Data.Migrations.PostgreSQL
                 name: "SkillLevels");
 
             migrationBuilder.DropTable(
-                name: "Personas");
+                name: "Feedback");
 
             migrationBuilder.DropTable(
                 name: "Skills");
+
+            migrationBuilder.DropTable(
+                name: "Personas");
 
             migrationBuilder.DropTable(
                 name: "Tools");
