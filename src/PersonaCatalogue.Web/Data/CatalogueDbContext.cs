@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using PersonaCatalogue.Web.Data.Entities;
 
 namespace PersonaCatalogue.Web.Data;
@@ -43,6 +44,22 @@ public class CatalogueDbContext : IdentityDbContext<StaffUser>, IDataProtectionK
     public DbSet<SupportNeedArea> SupportNeedAreas => Set<SupportNeedArea>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    /// <summary>
+    /// Every timestamp is stored as UTC. SQLite keeps no kind, so it is read back as UTC here, as PostgreSQL's
+    /// <c>timestamp with time zone</c> is: the same row then reads (and serialises, with its "Z") the same on both.
+    /// </summary>
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        base.ConfigureConventions(configurationBuilder);
+        if (Database.IsSqlite())
+        {
+            configurationBuilder.Properties<DateTime>().HaveConversion<UtcOnReadConverter>();
+        }
+    }
+
+    private sealed class UtcOnReadConverter() : ValueConverter<DateTime, DateTime>(
+        value => value, value => DateTime.SpecifyKind(value, DateTimeKind.Utc));
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
