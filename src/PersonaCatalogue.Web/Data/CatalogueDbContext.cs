@@ -46,20 +46,22 @@ public class CatalogueDbContext : IdentityDbContext<StaffUser>, IDataProtectionK
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     /// <summary>
-    /// Every timestamp is stored as UTC. SQLite keeps no kind, so it is read back as UTC here, as PostgreSQL's
-    /// <c>timestamp with time zone</c> is: the same row then reads (and serialises, with its "Z") the same on both.
+    /// Every timestamp is stored as UTC. On SQLite they are kept, and read back, as PostgreSQL's
+    /// <c>timestamp with time zone</c> keeps them: to the microsecond, and as UTC (SQLite keeps no kind). The same
+    /// row then reads, and serialises (with its "Z"), the same on both, and moving a site between them loses nothing.
     /// </summary>
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         base.ConfigureConventions(configurationBuilder);
         if (Database.IsSqlite())
         {
-            configurationBuilder.Properties<DateTime>().HaveConversion<UtcOnReadConverter>();
+            configurationBuilder.Properties<DateTime>().HaveConversion<UtcMicrosecondsConverter>();
         }
     }
 
-    private sealed class UtcOnReadConverter() : ValueConverter<DateTime, DateTime>(
-        value => value, value => DateTime.SpecifyKind(value, DateTimeKind.Utc));
+    private sealed class UtcMicrosecondsConverter() : ValueConverter<DateTime, DateTime>(
+        value => new DateTime(value.Ticks - (value.Ticks % TimeSpan.TicksPerMicrosecond), value.Kind),
+        value => new DateTime(value.Ticks - (value.Ticks % TimeSpan.TicksPerMicrosecond), DateTimeKind.Utc));
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
