@@ -45,6 +45,13 @@ public static class TestServices
         command.ExecuteNonQuery();
     }
 
+    /// <summary>Why tests needing the server should skip; null when it is configured, and under CI=true, where they must run.</summary>
+    public static string? SkipReason(string variable, string server) =>
+        Environment.GetEnvironmentVariable(variable) is { Length: > 0 } || IsCi ? null : Reason(variable, server);
+
+    private static string Reason(string variable, string server) =>
+        $"These tests need {server}: set {variable}, or start local servers with: eval \"$(.ci/services)\".";
+
     private static string Required(string variable, string server)
     {
         if (Environment.GetEnvironmentVariable(variable) is { Length: > 0 } value)
@@ -52,7 +59,7 @@ public static class TestServices
             return value;
         }
 
-        var reason = $"These tests need {server}: set {variable}, or start local servers with: eval \"$(.ci/services)\".";
+        var reason = Reason(variable, server);
         if (IsCi)
         {
             throw new InvalidOperationException(reason + " CI=true, so this is a failure, not a skip.");

@@ -14,6 +14,8 @@ public sealed class PostgresTransferTarget : TransferTarget
 
     public override bool SearchesAsTheSource => false;
 
+    public override string? SkipReason => TestServices.SkipReason(TestServices.PostgresVariable, "PostgreSQL");
+
     public override IReadOnlyDictionary<string, string> Settings
     {
         get

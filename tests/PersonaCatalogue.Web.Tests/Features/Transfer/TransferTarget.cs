@@ -12,6 +12,9 @@ public abstract class TransferTarget : IAsyncDisposable
     /// <summary>Configuration that points the app at this database: environment variables for the command line, host settings for a test site.</summary>
     public abstract IReadOnlyDictionary<string, string> Settings { get; }
 
+    /// <summary>Why this database cannot be had here, so the tests skip; null when it can (or under CI=true, where they must run).</summary>
+    public virtual string? SkipReason => null;
+
     /// <summary>Whether site search ranks and words its snippets as the SQLite source site does (true for SQLite).</summary>
     public virtual bool SearchesAsTheSource => true;
 
