@@ -14,6 +14,7 @@ using PersonaCatalogue.Web.Features.Staff.Accounts;
 using PersonaCatalogue.Web.Features.Staff.Suggestions;
 using PersonaCatalogue.Web.Features.Staff.Tools;
 using PersonaCatalogue.Web.Infrastructure;
+using PersonaCatalogue.Web.Infrastructure.PageCaching;
 
 var builder = WebApplication.CreateBuilder(args);
 var configuration = builder.Configuration;
@@ -38,6 +39,7 @@ builder.Services
         options.ModelBinderProviders.Insert(0, new TrimmingStringBinderProvider());
     })
     .AddRazorOptions(FeatureViewLocations.Configure);
+builder.Services.AddPageCache(configuration);
 builder.Services.AddHealthChecks().AddDbContextCheck<CatalogueDbContext>("database");
 builder.Services.AddCatalogueRateLimits(configuration);
 builder.Services.AddOpenDataCors();
@@ -149,6 +151,7 @@ app.UseCors();
 app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseOutputCache();
 app.MapHealthChecks("/health", HealthReportWriter.Options);
 app.MapOpenApi("/api/{documentName}/openapi.json");
 app.MapControllers();

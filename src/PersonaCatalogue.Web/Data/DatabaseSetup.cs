@@ -2,6 +2,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using PersonaCatalogue.Web.Features.Import;
 using PersonaCatalogue.Web.Infrastructure;
+using PersonaCatalogue.Web.Infrastructure.PageCaching;
 
 namespace PersonaCatalogue.Web.Data;
 
@@ -13,9 +14,10 @@ public static class DatabaseSetup
     {
         var connectionString = ConnectionString(configuration, environment);
         var busyTimeout = configuration.GetValue("Database:BusyTimeoutMilliseconds", 5000);
-        services.AddDbContext<CatalogueDbContext>(options => options
+        services.AddSingleton<PageCacheEviction>();
+        services.AddDbContext<CatalogueDbContext>((provider, options) => options
             .UseSqlite(connectionString)
-            .AddInterceptors(new SqliteConnectionSettings(busyTimeout)));
+            .AddInterceptors(new SqliteConnectionSettings(busyTimeout), provider.GetRequiredService<PageCacheEviction>()));
         return services;
     }
 

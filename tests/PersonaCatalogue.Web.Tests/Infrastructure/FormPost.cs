@@ -67,4 +67,31 @@ public static class FormPost
         var all = token is null ? fields : fields.Append(new(TokenField, token));
         return client.PostAsync(url, new FormUrlEncodedContent(all), cancellationToken);
     }
+
+    /// <summary>The values of the POST form whose action is <paramref name="formUrl"/> as the page shows them, so a test changes only what it names.</summary>
+    public static async Task<List<KeyValuePair<string, string>>> CurrentFieldsAsync(this HttpClient client, string formUrl)
+    {
+        using var response = await client.GetAsync(formUrl, TestContext.Current.CancellationToken);
+        var doc = await new HtmlParser().ParseDocumentAsync(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        var form = doc.QuerySelector($"form[action='{formUrl}']");
+        Assert.True(form is not null, $"{formUrl} ({(int)response.StatusCode}) has no form posting to itself");
+        var fields = new List<KeyValuePair<string, string>>();
+        foreach (var input in form.QuerySelectorAll("input, textarea"))
+        {
+            var name = input.GetAttribute("name");
+            var type = input.GetAttribute("type");
+            if (name is null || name == TokenField || ((type is "checkbox" or "radio") && !input.HasAttribute("checked")))
+            {
+                continue;
+            }
+
+            fields.Add(new(name, input.LocalName == "textarea" ? input.TextContent : input.GetAttribute("value") ?? ""));
+        }
+
+        return fields;
+    }
+
+    /// <summary>The fields with <paramref name="name"/> set to <paramref name="value"/> alone.</summary>
+    public static List<KeyValuePair<string, string>> With(List<KeyValuePair<string, string>> fields, string name, string value) =>
+        [.. fields.Where(f => f.Key != name), new(name, value)];
 }

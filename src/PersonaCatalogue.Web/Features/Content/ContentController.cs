@@ -1,8 +1,11 @@
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.Mvc;
+using PersonaCatalogue.Web.Infrastructure.PageCaching;
 
 namespace PersonaCatalogue.Web.Features.Content;
 
 /// <summary>The site's fixed pages: about, privacy, accessibility statement and cookies.</summary>
+[OutputCache(PolicyName = PublicPagePolicy.Name, Tags = [PageTags.Content])]
 public class ContentController : Controller
 {
     [HttpGet("/about")]

@@ -1,9 +1,11 @@
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using PersonaCatalogue.Web.Data;
 using PersonaCatalogue.Web.Data.Entities;
 using PersonaCatalogue.Web.Features.Personas;
 using PersonaCatalogue.Web.Features.Tools;
+using PersonaCatalogue.Web.Infrastructure.PageCaching;
 
 namespace PersonaCatalogue.Web.Features.Home;
 
@@ -12,6 +14,7 @@ public class HomeController(CatalogueDbContext db) : Controller
     public const int RecentToolCount = 5;
 
     [HttpGet("/")]
+    [OutputCache(PolicyName = PublicPagePolicy.Name, Tags = [PageTags.Home])]
     public async Task<IActionResult> Index(CancellationToken cancellationToken)
     {
         var personas = await PersonaCard.Query(db).ToListAsync(cancellationToken);

@@ -13,6 +13,7 @@ public record PersonaCard(string Slug, string Name, string Role, string Summary,
 }
 
 public record PersonaDetail(
+    int Id,
     string Slug,
     string Name,
     string Role,

@@ -1,8 +1,10 @@
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using PersonaCatalogue.Web.Data;
 using PersonaCatalogue.Web.Data.Entities;
 using PersonaCatalogue.Web.Features.Feedback;
+using PersonaCatalogue.Web.Infrastructure.PageCaching;
 
 namespace PersonaCatalogue.Web.Features.Personas;
 
@@ -10,6 +12,7 @@ namespace PersonaCatalogue.Web.Features.Personas;
 public class PersonasController(CatalogueDbContext db) : Controller
 {
     [HttpGet("")]
+    [OutputCache(PolicyName = PublicPagePolicy.Name, Tags = [PageTags.Personas])]
     public async Task<IActionResult> Index(CancellationToken cancellationToken)
     {
         var personas = await PersonaCard.Query(db).ToListAsync(cancellationToken);
@@ -17,12 +20,13 @@ public class PersonasController(CatalogueDbContext db) : Controller
     }
 
     [HttpGet("{slug}")]
+    [OutputCache(PolicyName = PublicPagePolicy.Name)]
     public async Task<IActionResult> Detail(string slug, CancellationToken cancellationToken)
     {
         var persona = await db.Personas.AsNoTracking()
             .Where(p => p.Slug == slug)
             .Select(p => new PersonaDetail(
-                p.Slug, p.Name, p.Role, p.Summary, p.Description, p.Goals, p.NeedsToKnow, p.Frustrations,
+                p.Id, p.Slug, p.Name, p.Role, p.Summary, p.Description, p.Goals, p.NeedsToKnow, p.Frustrations,
                 p.Iteration, p.LastReviewedOn,
                 p.Skills
                     .OrderBy(s => s.Skill.Area.Order).ThenBy(s => s.Skill.Order)
@@ -45,6 +49,7 @@ public class PersonasController(CatalogueDbContext db) : Controller
             return NotFound();
         }
 
+        HttpContext.TagPage(PageTags.Persona(persona.Id));
         var feedback = await PersonaFeedbackSection.LoadAsync(db, persona.Slug, persona.Name, persona.Iteration, cancellationToken);
         return View(persona with { Feedback = feedback });
     }

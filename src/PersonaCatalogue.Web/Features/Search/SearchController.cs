@@ -1,7 +1,9 @@
+using Microsoft.AspNetCore.OutputCaching;
 using System.Net;
 using Microsoft.AspNetCore.Html;
 using Microsoft.AspNetCore.Mvc;
 using PersonaCatalogue.Web.Data;
+using PersonaCatalogue.Web.Infrastructure.PageCaching;
 
 namespace PersonaCatalogue.Web.Features.Search;
 
@@ -12,6 +14,7 @@ public class SearchController(CatalogueDbContext db) : Controller
     public const int MaxQueryLength = 200;
 
     [HttpGet("")]
+    [OutputCache(PolicyName = PublicPagePolicy.Name, Tags = [PageTags.Search])]
     public async Task<IActionResult> Index([FromQuery] string? q, CancellationToken cancellationToken)
     {
         var query = string.IsNullOrWhiteSpace(q) ? null : q.Trim()[..Math.Min(q.Trim().Length, MaxQueryLength)];

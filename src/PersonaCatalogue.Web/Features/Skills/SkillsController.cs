@@ -1,7 +1,9 @@
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using PersonaCatalogue.Web.Data;
 using PersonaCatalogue.Web.Data.Entities;
+using PersonaCatalogue.Web.Infrastructure.PageCaching;
 
 namespace PersonaCatalogue.Web.Features.Skills;
 
@@ -9,6 +11,7 @@ namespace PersonaCatalogue.Web.Features.Skills;
 public class SkillsController(CatalogueDbContext db) : Controller
 {
     [HttpGet("")]
+    [OutputCache(PolicyName = PublicPagePolicy.Name, Tags = [PageTags.Skills])]
     public async Task<IActionResult> Index(CancellationToken cancellationToken)
     {
         var areas = await db.SkillAreas.AsNoTracking()
@@ -27,12 +30,13 @@ public class SkillsController(CatalogueDbContext db) : Controller
     }
 
     [HttpGet("{slug}")]
+    [OutputCache(PolicyName = PublicPagePolicy.Name)]
     public async Task<IActionResult> Detail(string slug, CancellationToken cancellationToken)
     {
         var skill = await db.Skills.AsNoTracking()
             .Where(s => s.Slug == slug)
             .Select(s => new SkillDetail(
-                s.Slug, s.Name, s.Description, s.Area.Name, s.Area.Slug,
+                s.Id, s.Slug, s.Name, s.Description, s.Area.Name, s.Area.Slug,
                 s.Personas
                     .OrderByDescending(p => p.Level.Order).ThenBy(p => p.Persona.Order)
                     .Select(p => new SkillPersonaRow(p.Persona.Slug, p.Persona.Name, p.Persona.Role, p.Level.Name, p.Level.Order, p.Why))
@@ -45,7 +49,13 @@ public class SkillsController(CatalogueDbContext db) : Controller
             .AsSplitQuery()
             .SingleOrDefaultAsync(cancellationToken);
 
-        return skill is null ? NotFound() : View(skill);
+        if (skill is null)
+        {
+            return NotFound();
+        }
+
+        HttpContext.TagPage(PageTags.Skill(skill.Id));
+        return View(skill);
     }
 }
 
@@ -56,7 +66,7 @@ public record SkillAreaRow(string Slug, string Name, string Description, List<Sk
 public record SkillRow(string Slug, string Name, int PersonaCount, int ToolCount);
 
 public record SkillDetail(
-    string Slug, string Name, string Description, string AreaName, string AreaSlug,
+    int Id, string Slug, string Name, string Description, string AreaName, string AreaSlug,
     List<SkillPersonaRow> Personas, List<SkillToolRow> Tools);
 
 public record SkillPersonaRow(string Slug, string Name, string Role, string LevelName, int LevelOrder, string Why);

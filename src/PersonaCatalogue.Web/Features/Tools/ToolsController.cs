@@ -1,7 +1,9 @@
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using PersonaCatalogue.Web.Data;
 using PersonaCatalogue.Web.Data.Entities;
+using PersonaCatalogue.Web.Infrastructure.PageCaching;
 
 namespace PersonaCatalogue.Web.Features.Tools;
 
@@ -9,6 +11,7 @@ namespace PersonaCatalogue.Web.Features.Tools;
 public class ToolsController(CatalogueDbContext db) : Controller
 {
     [HttpGet("")]
+    [OutputCache(PolicyName = PublicPagePolicy.Name, Tags = [PageTags.Tools])]
     public async Task<IActionResult> Index(ToolFilters filters, CancellationToken cancellationToken)
     {
         var options = await ToolQuery.NormaliseAsync(db, filters, cancellationToken);

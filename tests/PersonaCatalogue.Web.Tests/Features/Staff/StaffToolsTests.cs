@@ -9,37 +9,13 @@ public class StaffToolsTests(CatalogueAppFactory app) : IClassFixture<CatalogueA
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    /// <summary>The edit form as the page shows it, so a test changes only what it names.</summary>
-    private static async Task<List<KeyValuePair<string, string>>> CurrentFieldsAsync(HttpClient client, string slug)
-    {
-        var doc = await CatalogueAppFactory.ParseAsync(await client.GetAsync($"/staff/tools/{slug}/edit", Ct));
-        var form = doc.QuerySelector($"form[action='/staff/tools/{slug}/edit']")!;
-        var fields = new List<KeyValuePair<string, string>>();
-        foreach (var input in form.QuerySelectorAll("input, textarea"))
-        {
-            var name = input.GetAttribute("name");
-            var type = input.GetAttribute("type");
-            if (name is null || name == FormPost.TokenField || ((type is "checkbox" or "radio") && !input.HasAttribute("checked")))
-            {
-                continue;
-            }
-
-            fields.Add(new(name, input.LocalName == "textarea" ? input.TextContent : input.GetAttribute("value") ?? ""));
-        }
-
-        return fields;
-    }
-
-    private static List<KeyValuePair<string, string>> With(List<KeyValuePair<string, string>> fields, string name, string value) =>
-        [.. fields.Where(f => f.Key != name), new(name, value)];
-
     [Fact]
     public async Task Edit_ChangesThePublicPageAndIsAudited()
     {
         var (client, email) = await app.SignedInClientAsync(StaffRoles.Moderator);
-        var fields = With(await CurrentFieldsAsync(client, "datawrapper"), "Summary", "Charts and maps for busy council teams.");
+        var fields = FormPost.With(await client.CurrentFieldsAsync("/staff/tools/datawrapper/edit"), "Summary", "Charts and maps for busy council teams.");
 
-        using var response = await client.PostFormAsync("/staff/tools/datawrapper/edit", With(fields, "Action", "save"));
+        using var response = await client.PostFormAsync("/staff/tools/datawrapper/edit", FormPost.With(fields, "Action", "save"));
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var page = await app.GetDocumentAsync("/tools/datawrapper");
@@ -55,12 +31,12 @@ public class StaffToolsTests(CatalogueAppFactory app) : IClassFixture<CatalogueA
     public async Task Edit_InvalidValues_AreRefusedWithMessagesAndKept()
     {
         var (client, _) = await app.SignedInClientAsync(StaffRoles.Moderator);
-        var fields = await CurrentFieldsAsync(client, "flourish");
-        fields = With(fields, "Summary", new string('x', 201));
-        fields = With(fields, "Name", "Bad\u0007name");
-        fields = With(fields, "Url", "ftp://flourish.studio");
+        var fields = await client.CurrentFieldsAsync("/staff/tools/flourish/edit");
+        fields = FormPost.With(fields, "Summary", new string('x', 201));
+        fields = FormPost.With(fields, "Name", "Bad\u0007name");
+        fields = FormPost.With(fields, "Url", "ftp://flourish.studio");
 
-        using var response = await client.PostFormAsync("/staff/tools/flourish/edit", With(fields, "Action", "save"));
+        using var response = await client.PostFormAsync("/staff/tools/flourish/edit", FormPost.With(fields, "Action", "save"));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var doc = await CatalogueAppFactory.ParseAsync(response);

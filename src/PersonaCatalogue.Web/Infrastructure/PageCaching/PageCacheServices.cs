@@ -1,0 +1,20 @@
+namespace PersonaCatalogue.Web.Infrastructure.PageCaching;
+
+public static class PageCacheServices
+{
+    /// <summary>
+    /// The output cache for public pages. Eviction by tag keeps pages current, so entries may live long; the size
+    /// limit bounds memory when someone requests many different query strings.
+    /// </summary>
+    public static IServiceCollection AddPageCache(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOutputCache(options =>
+        {
+            options.AddPolicy(PublicPagePolicy.Name, new PublicPagePolicy());
+            options.DefaultExpirationTimeSpan = TimeSpan.FromSeconds(configuration.GetValue("OutputCache:ExpirationSeconds", 600));
+            options.SizeLimit = configuration.GetValue("OutputCache:SizeLimitMegabytes", 32L) * 1024 * 1024;
+        });
+        services.AddSingleton<PageCache>();
+        return services;
+    }
+}

@@ -1,0 +1,256 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using PersonaCatalogue.Web.Data.Entities;
+using PersonaCatalogue.Web.Features.Import;
+using PersonaCatalogue.Web.Tests.Infrastructure;
+
+namespace PersonaCatalogue.Web.Tests.Infrastructure.PageCaching;
+
+/// <summary>
+/// Public pages come from the output cache (a hit carries an Age header), and every change that affects a page
+/// shows on the very next request, while pages the change does not touch stay cached.
+/// </summary>
+public class PageCachingTests(CatalogueAppFactory app) : IClassFixture<CatalogueAppFactory>
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private sealed record Page(bool FromCache, string Html, HttpResponseMessage Response);
+
+    private async Task<Page> GetAsync(string url, HttpClient? client = null)
+    {
+        using var anonymous = app.CreateBrowserLikeClient();
+        var response = await (client ?? anonymous).GetAsync(url, Ct);
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"GET {url} gave {(int)response.StatusCode}");
+        return new Page(response.Headers.Age is not null, await response.Content.ReadAsStringAsync(Ct), response);
+    }
+
+    /// <summary>Requests each page until it comes from the cache, so a later miss can only be an eviction.</summary>
+    private async Task PrimeAsync(params string[] urls)
+    {
+        foreach (var url in urls)
+        {
+            await GetAsync(url);
+            Assert.True((await GetAsync(url)).FromCache, $"{url} was not cached on the second request");
+        }
+    }
+
+    public static TheoryData<string> CachedPages =>
+        ["/", "/personas", "/personas/sara", "/skills", "/skills/cleaning-data", "/tools", "/tools?q=data&page=1", "/search?q=data", "/about"];
+
+    [Theory]
+    [MemberData(nameof(CachedPages))]
+    public async Task PublicPage_ComesFromTheCacheWithoutCookiesTokensOrStaffMarkup(string url)
+    {
+        var first = await GetAsync(url);
+        var second = await GetAsync(url);
+
+        Assert.True(second.FromCache);
+        foreach (var page in new[] { first, second })
+        {
+            Assert.False(page.Response.Headers.Contains("Set-Cookie"), $"{url} set a cookie");
+            Assert.DoesNotContain("__RequestVerificationToken", page.Html);
+            Assert.DoesNotContain("Sign out", page.Html);
+            Assert.DoesNotContain("Signed in as", page.Html);
+        }
+    }
+
+    [Theory]
+    [InlineData("/suggest-a-tool")]
+    [InlineData("/personas/sara/feedback")]
+    [InlineData("/staff/sign-in")]
+    public async Task PageWithAForm_IsNeverCached(string url)
+    {
+        var first = await GetAsync(url);
+        var second = await GetAsync(url);
+
+        Assert.Contains("__RequestVerificationToken", second.Html);
+        Assert.False(first.FromCache || second.FromCache, $"{url} came from the cache");
+    }
+
+    [Fact]
+    public async Task SignedInStaff_GetAFreshPage_AndTheirPageIsNeverServedToThepublic()
+    {
+        var (staff, email) = await app.SignedInClientAsync(StaffRoles.Moderator);
+        const string url = "/tools?q=spreadsheet";
+
+        var staffPage = await GetAsync(url, staff);
+        var publicPage = await GetAsync(url);
+        var staffAgain = await GetAsync(url, staff);
+
+        Assert.Contains($"Signed in as {email}", staffPage.Html);
+        Assert.False(publicPage.FromCache, "the public got the page stored for a signed-in user");
+        Assert.DoesNotContain("Signed in as", publicPage.Html);
+        Assert.True((await GetAsync(url)).FromCache);
+        Assert.False(staffAgain.FromCache, "a signed-in user was served a cached page");
+        Assert.Contains($"Signed in as {email}", staffAgain.Html);
+    }
+
+    [Fact]
+    public async Task WaitingFlashMessage_SkipsTheCache()
+    {
+        await PrimeAsync("/skills");
+        using var client = app.CreateBrowserLikeClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/skills");
+        request.Headers.Add("Cookie", "flash=anything");
+
+        using var response = await client.SendAsync(request, Ct);
+
+        Assert.Null(response.Headers.Age);
+    }
+
+    [Fact]
+    public async Task ApprovingASuggestion_ShowsTheToolOnEveryPageThatListsIt_AndLeavesOtherPagesCached()
+    {
+        var (client, _) = await app.SignedInClientAsync(StaffRoles.Moderator);
+        var suggestion = await app.CreateSuggestionAsync(toolName: "Quokka Mapper");
+        string[] affected = ["/", "/tools", "/tools?q=quokka", "/tools?persona=sara&skill=cleaning-data", "/search?q=quokka", "/personas/sara", "/skills", "/skills/cleaning-data"];
+        string[] untouched = ["/personas/alan", "/skills/using-platforms", "/about"];
+        await PrimeAsync([.. affected, .. untouched]);
+
+        using var response = await client.PostFormAsync($"/staff/suggestions/{suggestion.Id}/approve",
+        [
+            new("Name", "Quokka Mapper"), new("Slug", "quokka-mapper"), new("Url", "https://quokka.example.org/"),
+            new("Summary", "Quokka Mapper draws open data on maps."), new("Description", "Draws maps."),
+            new("Kind", "software"), new("Cost", "free"), new("Open", "yes"), new("Publisher", "Example Trust"),
+            new("Skills", "cleaning-data"), new("Personas", "sara"), new("PersonaWhy[sara]", "Sara can map her data."),
+            new("Action", "publish"), new("version", suggestion.Version.ToString()),
+        ]);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        foreach (var url in affected)
+        {
+            var page = await GetAsync(url);
+            Assert.False(page.FromCache, $"{url} was still cached");
+            // The framework shows counts, and the first page of all tools is alphabetical: the rest name the tool.
+            Assert.True(url is "/skills" or "/tools" || page.Html.Contains("Quokka Mapper", StringComparison.Ordinal), $"{url} does not show the new tool");
+        }
+
+        foreach (var url in untouched)
+        {
+            Assert.True((await GetAsync(url)).FromCache, $"{url} was evicted though the new tool is not on it");
+        }
+    }
+
+    [Fact]
+    public async Task EditingRetiringAndRestoringATool_ShowOnItsPersonaAndSkillPagesAtOnce()
+    {
+        var (client, _) = await app.SignedInClientAsync(StaffRoles.Moderator);
+        string[] pages = ["/personas/ida", "/personas/pat", "/skills/governing-access", "/tools", "/search?q=ckan"];
+        await PrimeAsync(pages);
+
+        var fields = FormPost.With(await client.CurrentFieldsAsync("/staff/tools/ckan/edit"), "Name", "CKAN Renamed");
+        using (var edited = await client.PostFormAsync("/staff/tools/ckan/edit", FormPost.With(fields, "Action", "save")))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, edited.StatusCode);
+        }
+
+        foreach (var url in pages)
+        {
+            Assert.Contains("CKAN Renamed", (await GetAsync(url)).Html);
+        }
+
+        await PrimeAsync(pages);
+        using (var retired = await client.PostFormAsync("/staff/tools/ckan/edit", [], "/staff/tools/ckan/retire"))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, retired.StatusCode);
+        }
+
+        foreach (var url in pages)
+        {
+            Assert.DoesNotContain("CKAN Renamed", (await GetAsync(url)).Html);
+        }
+
+        // A restored tool comes back on pages that did not show it while it was retired.
+        await PrimeAsync(pages);
+        using (var restored = await client.PostFormAsync("/staff/tools/ckan/edit", [], "/staff/tools/ckan/restore"))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, restored.StatusCode);
+        }
+
+        foreach (var url in pages)
+        {
+            Assert.Contains("CKAN Renamed", (await GetAsync(url)).Html);
+        }
+    }
+
+    [Fact]
+    public async Task ImportingSeedData_ShowsTheChangeAtOnce()
+    {
+        var folder = TestPaths.CopyOfSeedData();
+        var persona = Path.Combine(folder, "personas", "chris.md");
+        var text = await File.ReadAllTextAsync(persona, Ct);
+        var summary = text.Split('\n').Single(line => line.StartsWith("summary: ", StringComparison.Ordinal));
+        await File.WriteAllTextAsync(persona, text.Replace(summary, "summary: Chris now reads a summary written for this test."), Ct);
+        await PrimeAsync("/", "/personas", "/personas/chris");
+
+        using (var scope = app.Services.CreateScope())
+        {
+            var report = await scope.ServiceProvider.GetRequiredService<SeedImporter>().ImportAsync(folder, Ct);
+            Assert.NotEmpty(report.Changed);
+        }
+
+        foreach (var url in new[] { "/", "/personas", "/personas/chris" })
+        {
+            Assert.Contains("Chris now reads a summary written for this test.", (await GetAsync(url)).Html);
+        }
+    }
+
+    [Fact]
+    public async Task PersonaFeedback_ArrivingMarkedSpamAndPublished_ShowsOnThePersonaPageAtOnce()
+    {
+        var persona = await app.CreatePersonaAsync();
+        var other = await app.CreatePersonaAsync();
+        var (staff, _) = await app.SignedInClientAsync(StaffRoles.Moderator);
+        await PrimeAsync($"/personas/{persona.Slug}", $"/personas/{other.Slug}", "/tools");
+
+        using var client = app.CreateBrowserLikeClient();
+        using (var sent = await client.PostFormAsync($"/personas/{persona.Slug}/feedback",
+            [new("Usefulness", "very"), new("RightPeople", "yes"), new("MissingOrWrong", "A comment about wombats."), new("Publish", "yes")]))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
+        }
+
+        Assert.Contains("1 person has answered", (await GetAsync($"/personas/{persona.Slug}")).Html);
+        Assert.True((await GetAsync($"/personas/{other.Slug}")).FromCache, "feedback on one persona evicted another's page");
+        Assert.True((await GetAsync("/tools")).FromCache, "feedback evicted the tools list");
+
+        int id;
+        await using (var db = app.CreateDbContext())
+        {
+            id = await db.PersonaFeedback.Where(f => f.PersonaId == persona.Id).Select(f => f.Id).SingleAsync(Ct);
+        }
+
+        await PrimeAsync($"/personas/{persona.Slug}");
+        using (var published = await staff.PostFormAsync("/staff/feedback", [], $"/staff/feedback/{id}/publish"))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, published.StatusCode);
+        }
+
+        Assert.Contains("A comment about wombats.", (await GetAsync($"/personas/{persona.Slug}")).Html);
+
+        await PrimeAsync($"/personas/{persona.Slug}");
+        using (var spam = await staff.PostFormAsync("/staff/feedback", [], $"/staff/feedback/{id}/spam"))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, spam.StatusCode);
+        }
+
+        var afterSpam = await GetAsync($"/personas/{persona.Slug}");
+        Assert.Contains("Nobody has given feedback on this iteration yet.", afterSpam.Html);
+        Assert.DoesNotContain("A comment about wombats.", afterSpam.Html);
+    }
+
+    [Fact]
+    public async Task TriageThatShowsNowhere_LeavesThePersonaPageCached()
+    {
+        var persona = await app.CreatePersonaAsync();
+        var feedback = await app.CreatePersonaFeedbackAsync(persona);
+        var (staff, _) = await app.SignedInClientAsync(StaffRoles.Moderator);
+        await PrimeAsync($"/personas/{persona.Slug}");
+
+        using var reviewed = await staff.PostFormAsync("/staff/feedback", [], $"/staff/feedback/{feedback.Id}/review");
+
+        Assert.Equal(HttpStatusCode.Redirect, reviewed.StatusCode);
+        Assert.True((await GetAsync($"/personas/{persona.Slug}")).FromCache);
+    }
+}
