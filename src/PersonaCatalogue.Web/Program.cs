@@ -40,6 +40,7 @@ builder.Services
     })
     .AddRazorOptions(FeatureViewLocations.Configure);
 builder.Services.AddPageCache(configuration);
+builder.Services.AddSafeResponseCompression();
 builder.Services.AddHealthChecks().AddDbContextCheck<CatalogueDbContext>("database");
 builder.Services.AddCatalogueRateLimits(configuration);
 builder.Services.AddOpenDataCors();
@@ -142,10 +143,11 @@ if (app.Configuration.GetValue("ForwardedHeaders:Enabled", false))
     app.UseForwardedHeaders();
 }
 
+app.UseResponseCompression();
 app.UseSecurityHeaders();
 app.UseStatusCodePagesWithReExecute("/error/{0}");
 app.UseRequestBodyLimit(bodyLimit);
-app.UseStaticFiles();
+app.UseStaticFilesWithCaching();
 app.UseRouting();
 app.UseCors();
 app.UseRateLimiter();
