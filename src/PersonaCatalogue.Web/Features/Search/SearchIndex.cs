@@ -37,9 +37,13 @@ public static partial class SearchIndex
         return terms.Count == 0 ? null : string.Join(' ', terms.Select(t => $"\"{t}\"*"));
     }
 
-    /// <summary>Ids of published tools matching the query, for composing into the tools list query.</summary>
+    /// <summary>
+    /// Ids of published tools matching the query, for composing into the tools list query. Worked out from the rowid
+    /// (tool id * 4) rather than the EntityId and EntityType columns: the rowid comes with the match itself, while
+    /// each column read is a lookup in the index's content table, which made this 10 times slower at 10,000 tools.
+    /// </summary>
     public static IQueryable<int> ToolIds(CatalogueDbContext db, string matchQuery) =>
-        db.Database.SqlQuery<int>($"SELECT EntityId AS Value FROM SearchIndex WHERE SearchIndex MATCH {matchQuery} AND EntityType = 'tool'");
+        db.Database.SqlQuery<int>($"SELECT rowid / 4 AS Value FROM SearchIndex WHERE SearchIndex MATCH {matchQuery} AND rowid % 4 = 0");
 
     public static Task<List<SearchHit>> SearchAsync(CatalogueDbContext db, string matchQuery, int limit, CancellationToken cancellationToken) =>
         db.Database.SqlQuery<SearchHit>($"""
