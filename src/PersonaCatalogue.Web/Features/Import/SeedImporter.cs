@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using PersonaCatalogue.Web.Data;
 using PersonaCatalogue.Web.Data.Entities;
+using PersonaCatalogue.Web.Features.Staff.Audit;
 
 namespace PersonaCatalogue.Web.Features.Import;
 
@@ -21,6 +22,13 @@ public class SeedImporter(CatalogueDbContext db, TimeProvider clock)
         var skills = await UpsertFrameworkAsync(seed, report, cancellationToken);
         var personas = await UpsertPersonasAsync(seed, skills, levels, report, cancellationToken);
         await UpsertToolsAsync(seed, skills, personas, report, cancellationToken);
+        if (!report.NothingChanged)
+        {
+            // Also how a running site learns that the command line changed its catalogue (PageCaching/ImportWatcher).
+            db.AuditSystem(clock.GetUtcNow().UtcDateTime, AuditActions.SeedDataImported, "seed-data", Path.GetFileName(Path.TrimEndingDirectorySeparator(folder)),
+                new { added = report.Added.Count, changed = report.Changed.Count });
+            await db.SaveChangesAsync(cancellationToken);
+        }
 
         await transaction.CommitAsync(cancellationToken);
         return report;

@@ -1,7 +1,7 @@
-using Microsoft.AspNetCore.OutputCaching;
 using System.Net;
 using Microsoft.AspNetCore.Html;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
 using PersonaCatalogue.Web.Data;
 using PersonaCatalogue.Web.Infrastructure.PageCaching;
 

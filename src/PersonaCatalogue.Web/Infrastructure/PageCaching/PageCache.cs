@@ -3,14 +3,15 @@ using Microsoft.AspNetCore.OutputCaching;
 namespace PersonaCatalogue.Web.Infrastructure.PageCaching;
 
 /// <summary>Evicts cached pages by tag, from the in-memory store or Redis, whichever is configured.</summary>
-public sealed class PageCache(IOutputCacheStore store, ILogger<PageCache> logger)
+public sealed class PageCache(IOutputCacheStore store, IConfiguration configuration, ILogger<PageCache> logger)
 {
     /// <summary>
     /// A request that read the old data just before the change was committed can still store its page just after
     /// the eviction. Evicting the same tags again a moment later removes any such page, so nothing stale outlives
-    /// the slowest request.
+    /// the slowest request. Zero turns the second pass off (the tests do, so one test's late pass cannot evict
+    /// pages another test has just cached).
     /// </summary>
-    public static readonly TimeSpan SecondPassDelay = TimeSpan.FromSeconds(2);
+    private readonly TimeSpan _secondPassDelay = TimeSpan.FromSeconds(configuration.GetValue("OutputCache:SecondPassSeconds", 2.0));
 
     public async Task EvictAsync(IReadOnlyCollection<string> tags, CancellationToken cancellationToken = default)
     {
@@ -20,11 +21,16 @@ public sealed class PageCache(IOutputCacheStore store, ILogger<PageCache> logger
         }
 
         await EvictNowAsync(tags, cancellationToken);
+        if (_secondPassDelay <= TimeSpan.Zero)
+        {
+            return;
+        }
+
         _ = Task.Run(async () =>
         {
             try
             {
-                await Task.Delay(SecondPassDelay, CancellationToken.None);
+                await Task.Delay(_secondPassDelay, CancellationToken.None);
                 await EvictNowAsync(tags, CancellationToken.None);
             }
             catch (Exception exception)

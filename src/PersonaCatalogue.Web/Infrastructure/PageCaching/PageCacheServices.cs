@@ -15,6 +15,7 @@ public static class PageCacheServices
             options.SizeLimit = configuration.GetValue("OutputCache:SizeLimitMegabytes", 32L) * 1024 * 1024;
         });
         services.AddSingleton<PageCache>();
+        services.AddHostedService<ImportWatcher>();
         return services;
     }
 }

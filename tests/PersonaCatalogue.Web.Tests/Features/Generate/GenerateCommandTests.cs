@@ -16,7 +16,9 @@ public class GenerateCommandTests(CatalogueAppFactory app) : IClassFixture<Catal
     {
         var database = Path.Combine(_folder, "bench.db");
 
-        var result = await AdminCommand.RunAsync(database, "generate-catalogue", "--tools", "120", "--seed", "3");
+        // Run from a temporary folder, the command would not find the repository's seed data by walking up.
+        var result = await CommandLineProcess.RunAsync(
+            _folder, [new("Database:Path", database), new("SeedData:Path", TestPaths.SeedData)], "generate-catalogue", "--tools", "120", "--seed", "3");
 
         Assert.True(result.ExitCode == 0, result.Error);
         Assert.Contains("The database is empty: importing", result.Output);
@@ -36,7 +38,7 @@ public class GenerateCommandTests(CatalogueAppFactory app) : IClassFixture<Catal
         await using var db = app.CreateDbContext();
         var before = await db.Tools.CountAsync(Ct);
 
-        var result = await AdminCommand.RunAsync(app.DatabasePath, "generate-catalogue", "--tools", "10");
+        var result = await CommandLineProcess.RunAsync(app.DatabasePath, "generate-catalogue", "--tools", "10");
 
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("holds tool suggestions or feedback", result.Error);

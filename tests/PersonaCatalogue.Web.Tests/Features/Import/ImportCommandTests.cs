@@ -10,8 +10,8 @@ public class ImportCommandTests : IDisposable
 
     private string DatabasePath => Path.Combine(_folder, "catalogue.db");
 
-    private Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] args) =>
-        AdminCommand.RunAsync(DatabasePath, args);
+    private Task<CommandLineResult> RunAsync(params string[] args) =>
+        CommandLineProcess.RunAsync(DatabasePath, args);
 
     [Fact]
     public async Task Import_TwiceIntoANewDatabase_AddsEverythingThenNothing()
@@ -81,6 +81,42 @@ public class ImportCommandTests : IDisposable
         Assert.Equal(1, again.ExitCode);
         Assert.Equal(1, badRole.ExitCode);
         Assert.Contains("Role must be one of", badRole.Error);
+    }
+
+    [Fact]
+    public async Task StaffReset_GivesANewPasswordInPlaceOfTheOld_AndRefusesAnUnknownEmail()
+    {
+        var added = await RunAsync("staff", "add", "reset.me@example.org", "--role", "Moderator");
+        var oldHash = await PasswordHashAsync("reset.me@example.org");
+
+        var reset = await RunAsync("staff", "reset", "reset.me@example.org");
+        var unknown = await RunAsync("staff", "reset", "nobody@example.org");
+
+        Assert.True(added.ExitCode == 0 && reset.ExitCode == 0, added.Error + reset.Error);
+        var password = System.Text.RegularExpressions.Regex.Match(reset.Output, "One-time password: (\\S+)").Groups[1].Value;
+        Assert.True(password.Length >= 12, reset.Output);
+        Assert.DoesNotContain(password, added.Output);
+        Assert.NotEqual(oldHash, await PasswordHashAsync("reset.me@example.org"));
+        await using (var connection = new SqliteConnection($"Data Source={DatabasePath}"))
+        {
+            await connection.OpenAsync(TestContext.Current.CancellationToken);
+            await using var command = connection.CreateCommand();
+            command.CommandText = "SELECT UserEmail FROM AuditEvents WHERE Action = 'staff.password-reset' AND TargetKey = 'reset.me@example.org'";
+            Assert.Equal("system", await command.ExecuteScalarAsync(TestContext.Current.CancellationToken));
+        }
+
+        Assert.Equal(1, unknown.ExitCode);
+        Assert.Contains("no staff account with the email address nobody@example.org", unknown.Error);
+    }
+
+    private async Task<string?> PasswordHashAsync(string email)
+    {
+        await using var connection = new SqliteConnection($"Data Source={DatabasePath}");
+        await connection.OpenAsync(TestContext.Current.CancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT PasswordHash FROM AspNetUsers WHERE Email = $email";
+        command.Parameters.AddWithValue("$email", email);
+        return (string?)await command.ExecuteScalarAsync(TestContext.Current.CancellationToken);
     }
 
     public void Dispose()

@@ -254,3 +254,44 @@ public class PageCachingTests(CatalogueAppFactory app) : IClassFixture<Catalogue
         Assert.True((await GetAsync($"/personas/{persona.Slug}")).FromCache);
     }
 }
+
+/// <summary>The import command runs in another process; the site notices its audit event and evicts every page.</summary>
+public class ImportFromTheCommandLineTests(ImportFromTheCommandLineTests.App app) : IClassFixture<ImportFromTheCommandLineTests.App>
+{
+    public class App : CatalogueAppFactory
+    {
+        protected override IDictionary<string, string?> Settings => new Dictionary<string, string?> { ["OutputCache:ImportCheckSeconds"] = "1" };
+    }
+
+    [Fact]
+    public async Task ImportCommand_AgainstTheRunningSitesDatabase_ShowsOnItsCachedPagesWithinSeconds()
+    {
+        var folder = TestPaths.CopyOfSeedData();
+        var persona = Path.Combine(folder, "personas", "pat.md");
+        var text = await File.ReadAllTextAsync(persona, TestContext.Current.CancellationToken);
+        var summary = text.Split('\n').Single(line => line.StartsWith("summary: ", StringComparison.Ordinal));
+        await File.WriteAllTextAsync(persona, text.Replace(summary, "summary: Pat's summary, changed from the command line."), TestContext.Current.CancellationToken);
+        using var client = app.CreateBrowserLikeClient();
+        await client.GetStringAsync("/personas/pat", TestContext.Current.CancellationToken);
+        using (var cached = await client.GetAsync("/personas/pat", TestContext.Current.CancellationToken))
+        {
+            Assert.NotNull(cached.Headers.Age);
+        }
+
+        var result = await CommandLineProcess.RunAsync(app.DatabasePath, "import", folder);
+        Assert.True(result.ExitCode == 0, result.Error);
+
+        // The watcher checks every second here; give it generous time on a loaded machine, but no more.
+        var shown = false;
+        for (var attempt = 0; attempt < 60 && !shown; attempt++)
+        {
+            shown = (await client.GetStringAsync("/personas/pat", TestContext.Current.CancellationToken)).Contains("changed from the command line", StringComparison.Ordinal);
+            if (!shown)
+            {
+                await Task.Delay(500, TestContext.Current.CancellationToken);
+            }
+        }
+
+        Assert.True(shown, "the persona page still showed the old summary 30 s after the import");
+    }
+}

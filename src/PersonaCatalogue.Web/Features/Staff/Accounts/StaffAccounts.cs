@@ -4,7 +4,7 @@ using PersonaCatalogue.Web.Data.Entities;
 
 namespace PersonaCatalogue.Web.Features.Staff.Accounts;
 
-/// <summary>Creates staff accounts with a generated one-time password; used by the CLI, the demo moderator and administrators.</summary>
+/// <summary>Creates staff accounts and resets their passwords with a generated one-time password; used by the CLI, the demo moderator and administrators.</summary>
 public class StaffAccounts(UserManager<StaffUser> users, RoleManager<IdentityRole> roles, TimeProvider clock)
 {
     private const string PasswordAlphabet = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
@@ -46,6 +46,22 @@ public class StaffAccounts(UserManager<StaffUser> users, RoleManager<IdentityRol
 
         await users.AddToRoleAsync(user, role);
         return (user, password, []);
+    }
+
+    /// <summary>
+    /// Gives the account a new generated password, unlocks it and signs it out everywhere. Works on an account with no
+    /// password at all, as after <c>import-all</c> of an export made without password hashes.
+    /// </summary>
+    public async Task<string> ResetPasswordAsync(StaffUser user)
+    {
+        var password = GeneratePassword();
+        await users.RemovePasswordAsync(user);
+        await users.AddPasswordAsync(user, password);
+        await users.SetLockoutEndDateAsync(user, null);
+        await users.ResetAccessFailedCountAsync(user);
+        // A new security stamp signs the account out everywhere it was signed in.
+        await users.UpdateSecurityStampAsync(user);
+        return password;
     }
 
     /// <summary>20 characters from an unambiguous alphabet plus a digit and symbol: about 118 bits.</summary>

@@ -64,13 +64,7 @@ public class StaffAccountsController(CatalogueDbContext db, StaffAccounts accoun
             return NotFound();
         }
 
-        var password = StaffAccounts.GeneratePassword();
-        await users.RemovePasswordAsync(user);
-        await users.AddPasswordAsync(user, password);
-        await users.SetLockoutEndDateAsync(user, null);
-        await users.ResetAccessFailedCountAsync(user);
-        // A new security stamp signs the account out everywhere it was signed in.
-        await users.UpdateSecurityStampAsync(user);
+        var password = await accounts.ResetPasswordAsync(user);
         db.Audit(User, clock.GetUtcNow().UtcDateTime, AuditActions.StaffPasswordReset, "staff", user.Email!);
         await db.SaveChangesAsync(cancellationToken);
         return View(nameof(Index), new AccountsPage(await ListAsync(cancellationToken), new AddStaffForm(), new OneTimePassword(user.Email!, password)));

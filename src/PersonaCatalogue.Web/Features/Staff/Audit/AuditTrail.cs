@@ -19,6 +19,21 @@ public static class AuditTrail
             TargetKey = targetKey,
             Details = JsonSerializer.Serialize(details ?? new { }),
         });
+
+    /// <summary>For what the site or its command line does on nobody's behalf, such as importing seed data.</summary>
+    public static void AuditSystem(this CatalogueDbContext db, DateTime at, string action, string targetType, string targetKey, object? details = null) =>
+        db.AuditEvents.Add(new AuditEvent
+        {
+            At = at,
+            UserId = "",
+            UserEmail = SystemActor,
+            Action = action,
+            TargetType = targetType,
+            TargetKey = targetKey,
+            Details = JsonSerializer.Serialize(details ?? new { }),
+        });
+
+    public const string SystemActor = "system";
 }
 
 /// <summary>The actions the audit log records.</summary>
@@ -40,4 +55,5 @@ public static class AuditActions
     public const string StaffDisabled = "staff.disabled";
     public const string StaffEnabled = "staff.enabled";
     public const string StaffPasswordReset = "staff.password-reset";
+    public const string SeedDataImported = "seed-data.imported";
 }
