@@ -26,6 +26,10 @@ public class CatalogueDbContext(DbContextOptions<CatalogueDbContext> options)
     /// <summary>Every kind of feedback, for the triage that they share.</summary>
     public DbSet<FeedbackItem> Feedback => Set<FeedbackItem>();
     public DbSet<PersonaFeedback> PersonaFeedback => Set<PersonaFeedback>();
+    public DbSet<ToolFeedback> ToolFeedback => Set<ToolFeedback>();
+    public DbSet<MissingPersonaFeedback> MissingPersonaFeedback => Set<MissingPersonaFeedback>();
+    public DbSet<SupportNeedFeedback> SupportNeedFeedback => Set<SupportNeedFeedback>();
+    public DbSet<SupportNeedArea> SupportNeedAreas => Set<SupportNeedArea>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

@@ -1,10 +1,17 @@
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+using PersonaCatalogue.Web.Data;
+using PersonaCatalogue.Web.Data.Entities;
 using PersonaCatalogue.Web.Tests.Infrastructure;
 
 namespace PersonaCatalogue.Web.Tests.Data;
 
 public class MigrationsTests(CatalogueAppFactory app) : IClassFixture<CatalogueAppFactory>
 {
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
     [Fact]
     public async Task Model_HasNoChangesWithoutAMigration_AndEveryMigrationIsApplied()
     {
@@ -12,5 +19,52 @@ public class MigrationsTests(CatalogueAppFactory app) : IClassFixture<CatalogueA
 
         Assert.False(db.Database.HasPendingModelChanges(), "the model changed without a migration: run dotnet ef migrations add");
         Assert.Empty(await db.Database.GetPendingMigrationsAsync(TestContext.Current.CancellationToken));
+    }
+
+    /// <summary>The migration that rebuilds the Feedback table keeps the persona feedback already given, and its new rules hold.</summary>
+    [Fact]
+    public async Task OtherFeedbackKinds_KeepsPersonaFeedbackGivenBefore_AndChecksEachKindsAnswers()
+    {
+        var path = Path.Combine(Path.GetTempPath(), "persona-catalogue-tests", Guid.NewGuid().ToString("N") + ".db");
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var options = new DbContextOptionsBuilder<CatalogueDbContext>().UseSqlite($"Data Source={path};Pooling=False").Options;
+        try
+        {
+            await using (var before = new CatalogueDbContext(options))
+            {
+                await before.GetService<IMigrator>().MigrateAsync("20261127062509_PersonaFeedback", Ct);
+                await before.Database.ExecuteSqlRawAsync("""
+                    INSERT INTO Personas (Id, Slug, Name, Role, Summary, Description, Goals, NeedsToKnow, Frustrations, Iteration, LastReviewedOn, "Order")
+                    VALUES (1, 'robin', 'Robin', 'Designer', 'Designs', 'Robin.', '[]', '[]', '[]', 2, '2026-01-01', 1);
+                    INSERT INTO Feedback (Id, Kind, Status, GiverRole, ConsentToPublish, CommentPublished, Email, CreatedAt, PersonaId, Iteration, Usefulness, RightPeople, MissingOrWrong)
+                    VALUES (7, 'Persona', 'Reviewed', 'Other', 1, 1, 'kept@example.org', '2026-02-01 10:00:00', 1, 2, 'VeryUseful', 'Partly', 'Kept through the migration');
+                    """, Ct);
+            }
+
+            await using var after = new CatalogueDbContext(options);
+            await after.Database.MigrateAsync(Ct);
+
+            var kept = await after.PersonaFeedback.AsNoTracking().SingleAsync(Ct);
+            Assert.Equal(7, kept.Id);
+            Assert.Equal((1, 2, Usefulness.VeryUseful, RightPeople.Partly, FeedbackStatus.Reviewed), (kept.PersonaId, kept.Iteration, kept.Usefulness, kept.RightPeople, kept.Status));
+            Assert.Equal(("Kept through the migration", "kept@example.org", true, true), (kept.MissingOrWrong, kept.Email, kept.ConsentToPublish, kept.CommentPublished));
+            Assert.Empty(await after.Database.SqlQueryRaw<string>("SELECT \"table\" AS Value FROM pragma_foreign_key_check").ToListAsync(Ct));
+
+            // New ids carry on after the kept ones, and the new rules are in the table.
+            after.MissingPersonaFeedback.Add(new MissingPersonaFeedback { MissingRole = "Clerk", WhatTheyDo = "Minutes", WhatTheyNeedToKnow = "Data", CreatedAt = DateTime.UtcNow });
+            await after.SaveChangesAsync(Ct);
+            Assert.True(await after.MissingPersonaFeedback.Select(f => f.Id).SingleAsync(Ct) > 7);
+            await Assert.ThrowsAsync<SqliteException>(() => after.Database.ExecuteSqlRawAsync(
+                "INSERT INTO Feedback (Kind, Status, ConsentToPublish, CommentPublished, CreatedAt) VALUES ('Tool', 'New', 0, 0, '2026-02-02')", Ct));
+            await Assert.ThrowsAsync<SqliteException>(() => after.Database.ExecuteSqlRawAsync(
+                "INSERT INTO Feedback (Kind, Status, ConsentToPublish, CommentPublished, CreatedAt, SupportNeeded) VALUES ('SupportNeed', 'New', 1, 1, '2026-02-02', 'Help')", Ct));
+            await Assert.ThrowsAsync<SqliteException>(() => after.Database.ExecuteSqlRawAsync(
+                "INSERT INTO Feedback (Kind, Status, ConsentToPublish, CommentPublished, CreatedAt, ToolId, Helped) VALUES ('Tool', 'New', 0, 0, '2026-02-02', 999, 1)", Ct));
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            File.Delete(path);
+        }
     }
 }

@@ -112,4 +112,89 @@ public static class TestData
         await db.SaveChangesAsync(TestContext.Current.CancellationToken);
         return feedback;
     }
+
+    /// <summary>A published tool of its own, so a test's counts see no other test's answers. <paramref name="name"/> is also searchable.</summary>
+    public static async Task<Tool> CreateToolAsync(this CatalogueAppFactory app, string? name = null, ToolStatus status = ToolStatus.Published)
+    {
+        await using var db = app.CreateDbContext();
+        var slug = Unique("tool");
+        var tool = new Tool
+        {
+            Slug = slug,
+            Name = name ?? "Test tool " + slug[^8..],
+            Url = $"https://{slug}.example.org/",
+            NormalisedUrl = $"{slug}.example.org",
+            Summary = "A tool made for one test.",
+            Description = "It helps a test.",
+            Kind = ToolKind.Software,
+            Cost = ToolCost.Free,
+            Status = status,
+            AddedAt = DateTime.UtcNow,
+            LastReviewedAt = DateTime.UtcNow,
+        };
+        db.Tools.Add(tool);
+        await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+        return tool;
+    }
+
+    public static async Task<ToolFeedback> CreateToolFeedbackAsync(
+        this CatalogueAppFactory app, Tool tool, bool helped = true, string? whatItHelpedWith = "Finding open data about schools.",
+        FeedbackStatus status = FeedbackStatus.New, DateTime? createdAt = null)
+    {
+        await using var db = app.CreateDbContext();
+        var feedback = new ToolFeedback
+        {
+            ToolId = tool.Id,
+            Helped = helped,
+            WhatItHelpedWith = whatItHelpedWith,
+            Status = status,
+            CreatedAt = createdAt ?? DateTime.UtcNow,
+        };
+        db.ToolFeedback.Add(feedback);
+        await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+        return feedback;
+    }
+
+    public static async Task<MissingPersonaFeedback> CreateMissingPersonaAsync(
+        this CatalogueAppFactory app, string? missingRole = null, string whatTheyDo = "Buys services for the council.",
+        string whatTheyNeedToKnow = "How to read spending data.", string? email = null, GiverRole? role = null,
+        FeedbackStatus status = FeedbackStatus.New, DateTime? createdAt = null)
+    {
+        await using var db = app.CreateDbContext();
+        var feedback = new MissingPersonaFeedback
+        {
+            MissingRole = missingRole ?? Unique("Procurement officer"),
+            WhatTheyDo = whatTheyDo,
+            WhatTheyNeedToKnow = whatTheyNeedToKnow,
+            Email = email,
+            GiverRole = role,
+            Status = status,
+            CreatedAt = createdAt ?? DateTime.UtcNow,
+        };
+        db.MissingPersonaFeedback.Add(feedback);
+        await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+        return feedback;
+    }
+
+    /// <summary>A support need naming the skill areas with the given slugs (from the seed framework).</summary>
+    public static async Task<SupportNeedFeedback> CreateSupportNeedAsync(
+        this CatalogueAppFactory app, string? supportNeeded = null, IEnumerable<string>? areas = null, string? email = null,
+        FeedbackStatus status = FeedbackStatus.New, DateTime? createdAt = null)
+    {
+        await using var db = app.CreateDbContext();
+        var slugs = (areas ?? []).ToList();
+        var areaIds = db.SkillAreas.Where(a => slugs.Contains(a.Slug)).Select(a => a.Id).ToList();
+        Assert.Equal(slugs.Count, areaIds.Count);
+        var feedback = new SupportNeedFeedback
+        {
+            SupportNeeded = supportNeeded ?? Unique("Help reading spending data"),
+            Areas = areaIds.Select(id => new SupportNeedArea { SkillAreaId = id }).ToList(),
+            Email = email,
+            Status = status,
+            CreatedAt = createdAt ?? DateTime.UtcNow,
+        };
+        db.SupportNeedFeedback.Add(feedback);
+        await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+        return feedback;
+    }
 }

@@ -9,10 +9,17 @@ public class FeedbackItemConfiguration : IEntityTypeConfiguration<FeedbackItem>
 {
     public void Configure(EntityTypeBuilder<FeedbackItem> builder)
     {
-        builder.ToTable("Feedback", table => table.HasCheckConstraint(
-            "CK_Feedback_PublishedNeedsConsent", "\"CommentPublished\" = 0 OR \"ConsentToPublish\" = 1"));
+        builder.ToTable("Feedback", table =>
+        {
+            table.HasCheckConstraint("CK_Feedback_PublishedNeedsConsent", "\"CommentPublished\" = 0 OR \"ConsentToPublish\" = 1");
+            // Only persona pages show comments; the other kinds are for staff.
+            table.HasCheckConstraint("CK_Feedback_OnlyPersonaCommentsPublished", "\"CommentPublished\" = 0 OR \"Kind\" = 'Persona'");
+        });
         builder.HasDiscriminator(f => f.Kind)
-            .HasValue<PersonaFeedback>(FeedbackKind.Persona);
+            .HasValue<PersonaFeedback>(FeedbackKind.Persona)
+            .HasValue<ToolFeedback>(FeedbackKind.Tool)
+            .HasValue<MissingPersonaFeedback>(FeedbackKind.MissingPersona)
+            .HasValue<SupportNeedFeedback>(FeedbackKind.SupportNeed);
         builder.Property(f => f.Kind).HasConversion<string>().HasMaxLength(32);
         builder.Property(f => f.Status).HasConversion<string>().HasMaxLength(16);
         builder.Property(f => f.GiverRole).HasConversion<string>().HasMaxLength(32);

@@ -8,6 +8,10 @@ public class PersonaFeedbackConfiguration : IEntityTypeConfiguration<PersonaFeed
 {
     public void Configure(EntityTypeBuilder<PersonaFeedback> builder)
     {
+        // The subclass's columns are nullable in the shared table, so the database itself says that persona feedback has its answers.
+        builder.ToTable("Feedback", table => table.HasCheckConstraint(
+            "CK_Feedback_PersonaFeedbackAnswered",
+            "\"Kind\" <> 'Persona' OR (\"PersonaId\" IS NOT NULL AND \"Iteration\" IS NOT NULL AND \"Usefulness\" IS NOT NULL AND \"RightPeople\" IS NOT NULL)"));
         builder.Property(f => f.Usefulness).HasConversion<string>().HasMaxLength(16);
         builder.Property(f => f.RightPeople).HasConversion<string>().HasMaxLength(16);
         builder.Property(f => f.MissingOrWrong).HasMaxLength(FieldLengths.LongText);

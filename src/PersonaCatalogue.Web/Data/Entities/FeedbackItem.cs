@@ -3,7 +3,7 @@ namespace PersonaCatalogue.Web.Data.Entities;
 /// <summary>
 /// Something the public told us, with its triage. Every kind of feedback shares one table (the <see cref="Kind"/>
 /// column tells them apart), so the spam handling, the staff inbox and the CSV export work on all of them: persona
-/// feedback now, and tool feedback, missing-persona suggestions and support needs as further subclasses later.
+/// feedback, tool feedback, missing-persona suggestions and support needs.
 /// </summary>
 public abstract class FeedbackItem
 {
@@ -42,6 +42,9 @@ public abstract class FeedbackItem
 public enum FeedbackKind
 {
     Persona,
+    Tool,
+    MissingPersona,
+    SupportNeed,
 }
 
 public enum FeedbackStatus

@@ -38,6 +38,9 @@ public static class FeedbackTerms
     public static readonly IReadOnlyList<Term<FeedbackKind>> Kinds =
     [
         new(FeedbackKind.Persona, "persona", "Persona feedback"),
+        new(FeedbackKind.Tool, "tool", "Tool feedback"),
+        new(FeedbackKind.MissingPersona, "missing-persona", "Missing persona"),
+        new(FeedbackKind.SupportNeed, "support-need", "Support need"),
     ];
 
     public static string Slug<T>(this IReadOnlyList<Term<T>> terms, T value)

@@ -255,6 +255,8 @@ namespace PersonaCatalogue.Web.Data.Migrations
 
                     b.ToTable("Feedback", null, t =>
                         {
+                            t.HasCheckConstraint("CK_Feedback_OnlyPersonaCommentsPublished", "\"CommentPublished\" = 0 OR \"Kind\" = 'Persona'");
+
                             t.HasCheckConstraint("CK_Feedback_PublishedNeedsConsent", "\"CommentPublished\" = 0 OR \"ConsentToPublish\" = 1");
                         });
 
@@ -567,6 +569,21 @@ namespace PersonaCatalogue.Web.Data.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("PersonaCatalogue.Web.Data.Entities.SupportNeedArea", b =>
+                {
+                    b.Property<int>("FeedbackId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SkillAreaId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("FeedbackId", "SkillAreaId");
+
+                    b.HasIndex("SkillAreaId");
+
+                    b.ToTable("SupportNeedAreas", (string)null);
+                });
+
             modelBuilder.Entity("PersonaCatalogue.Web.Data.Entities.Tool", b =>
                 {
                     b.Property<int>("Id")
@@ -774,6 +791,37 @@ namespace PersonaCatalogue.Web.Data.Migrations
                     b.ToTable("ToolSuggestions");
                 });
 
+            modelBuilder.Entity("PersonaCatalogue.Web.Data.Entities.MissingPersonaFeedback", b =>
+                {
+                    b.HasBaseType("PersonaCatalogue.Web.Data.Entities.FeedbackItem");
+
+                    b.Property<string>("MissingRole")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WhatTheyDo")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WhatTheyNeedToKnow")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.ToTable("Feedback", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_Feedback_OnlyPersonaCommentsPublished", "\"CommentPublished\" = 0 OR \"Kind\" = 'Persona'");
+
+                            t.HasCheckConstraint("CK_Feedback_PublishedNeedsConsent", "\"CommentPublished\" = 0 OR \"ConsentToPublish\" = 1");
+
+                            t.HasCheckConstraint("CK_Feedback_MissingPersonaAnswered", "\"Kind\" <> 'MissingPersona' OR (\"MissingRole\" IS NOT NULL AND \"WhatTheyDo\" IS NOT NULL AND \"WhatTheyNeedToKnow\" IS NOT NULL)");
+                        });
+
+                    b.HasDiscriminator().HasValue("MissingPersona");
+                });
+
             modelBuilder.Entity("PersonaCatalogue.Web.Data.Entities.PersonaFeedback", b =>
                 {
                     b.HasBaseType("PersonaCatalogue.Web.Data.Entities.FeedbackItem");
@@ -804,12 +852,65 @@ namespace PersonaCatalogue.Web.Data.Migrations
 
                     b.HasIndex("PersonaId", "Iteration", "Status");
 
-                    b.ToTable(t =>
+                    b.ToTable("Feedback", null, t =>
                         {
+                            t.HasCheckConstraint("CK_Feedback_OnlyPersonaCommentsPublished", "\"CommentPublished\" = 0 OR \"Kind\" = 'Persona'");
+
                             t.HasCheckConstraint("CK_Feedback_PublishedNeedsConsent", "\"CommentPublished\" = 0 OR \"ConsentToPublish\" = 1");
+
+                            t.HasCheckConstraint("CK_Feedback_PersonaFeedbackAnswered", "\"Kind\" <> 'Persona' OR (\"PersonaId\" IS NOT NULL AND \"Iteration\" IS NOT NULL AND \"Usefulness\" IS NOT NULL AND \"RightPeople\" IS NOT NULL)");
                         });
 
                     b.HasDiscriminator().HasValue("Persona");
+                });
+
+            modelBuilder.Entity("PersonaCatalogue.Web.Data.Entities.SupportNeedFeedback", b =>
+                {
+                    b.HasBaseType("PersonaCatalogue.Web.Data.Entities.FeedbackItem");
+
+                    b.Property<string>("SupportNeeded")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.ToTable("Feedback", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_Feedback_OnlyPersonaCommentsPublished", "\"CommentPublished\" = 0 OR \"Kind\" = 'Persona'");
+
+                            t.HasCheckConstraint("CK_Feedback_PublishedNeedsConsent", "\"CommentPublished\" = 0 OR \"ConsentToPublish\" = 1");
+
+                            t.HasCheckConstraint("CK_Feedback_SupportNeedAnswered", "\"Kind\" <> 'SupportNeed' OR \"SupportNeeded\" IS NOT NULL");
+                        });
+
+                    b.HasDiscriminator().HasValue("SupportNeed");
+                });
+
+            modelBuilder.Entity("PersonaCatalogue.Web.Data.Entities.ToolFeedback", b =>
+                {
+                    b.HasBaseType("PersonaCatalogue.Web.Data.Entities.FeedbackItem");
+
+                    b.Property<bool>("Helped")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ToolId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("WhatItHelpedWith")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasIndex("ToolId", "Status", "Helped");
+
+                    b.ToTable("Feedback", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_Feedback_OnlyPersonaCommentsPublished", "\"CommentPublished\" = 0 OR \"Kind\" = 'Persona'");
+
+                            t.HasCheckConstraint("CK_Feedback_PublishedNeedsConsent", "\"CommentPublished\" = 0 OR \"ConsentToPublish\" = 1");
+
+                            t.HasCheckConstraint("CK_Feedback_ToolFeedbackAnswered", "\"Kind\" <> 'Tool' OR (\"ToolId\" IS NOT NULL AND \"Helped\" IS NOT NULL)");
+                        });
+
+                    b.HasDiscriminator().HasValue("Tool");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
@@ -931,6 +1032,25 @@ namespace PersonaCatalogue.Web.Data.Migrations
                     b.Navigation("Area");
                 });
 
+            modelBuilder.Entity("PersonaCatalogue.Web.Data.Entities.SupportNeedArea", b =>
+                {
+                    b.HasOne("PersonaCatalogue.Web.Data.Entities.SupportNeedFeedback", "Feedback")
+                        .WithMany("Areas")
+                        .HasForeignKey("FeedbackId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("PersonaCatalogue.Web.Data.Entities.SkillArea", "SkillArea")
+                        .WithMany()
+                        .HasForeignKey("SkillAreaId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Feedback");
+
+                    b.Navigation("SkillArea");
+                });
+
             modelBuilder.Entity("PersonaCatalogue.Web.Data.Entities.ToolSkill", b =>
                 {
                     b.HasOne("PersonaCatalogue.Web.Data.Entities.Skill", "Skill")
@@ -971,6 +1091,17 @@ namespace PersonaCatalogue.Web.Data.Migrations
                     b.Navigation("Persona");
                 });
 
+            modelBuilder.Entity("PersonaCatalogue.Web.Data.Entities.ToolFeedback", b =>
+                {
+                    b.HasOne("PersonaCatalogue.Web.Data.Entities.Tool", "Tool")
+                        .WithMany()
+                        .HasForeignKey("ToolId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Tool");
+                });
+
             modelBuilder.Entity("PersonaCatalogue.Web.Data.Entities.Persona", b =>
                 {
                     b.Navigation("Iterations");
@@ -997,6 +1128,11 @@ namespace PersonaCatalogue.Web.Data.Migrations
                     b.Navigation("Personas");
 
                     b.Navigation("Skills");
+                });
+
+            modelBuilder.Entity("PersonaCatalogue.Web.Data.Entities.SupportNeedFeedback", b =>
+                {
+                    b.Navigation("Areas");
                 });
 #pragma warning restore 612, 618
         }

@@ -27,9 +27,17 @@ public static class FeedbackRules
         rule.MaximumLength(FieldLengths.LongText).WithMessage($"{fieldDescription} must be {FieldLengths.LongText.ToString("N0", CultureInfo.InvariantCulture)} characters or fewer")
             .NoControlCharacters(fieldDescription);
 
+    /// <summary>Required free text of at most 2,000 characters without hidden control characters.</summary>
+    public static IRuleBuilderOptions<T, string?> RequiredComment<T>(this IRuleBuilder<T, string?> rule, string missingMessage, string fieldDescription) =>
+        rule.NotEmpty().WithMessage(missingMessage).Comment(fieldDescription);
+
     /// <summary>"yes", "no" or not answered (which means no).</summary>
     public static IRuleBuilderOptions<T, string?> YesOrNo<T>(this IRuleBuilder<T, string?> rule, string message) =>
         rule.Must(value => value is null or "yes" or "no").WithMessage(message);
+
+    /// <summary>A required "yes" or "no".</summary>
+    public static IRuleBuilderOptions<T, string?> RequiredYesOrNo<T>(this IRuleBuilder<T, string?> rule, string message) =>
+        rule.Must(value => value is "yes" or "no").WithMessage(message);
 
     /// <summary>An optional email address in a plausible format.</summary>
     public static IRuleBuilderOptions<T, string?> OptionalEmail<T>(this IRuleBuilder<T, string?> rule) =>

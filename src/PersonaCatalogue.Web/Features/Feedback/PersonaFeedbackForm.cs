@@ -4,7 +4,7 @@ using PersonaCatalogue.Web.Data.Entities;
 namespace PersonaCatalogue.Web.Features.Feedback;
 
 /// <summary>The persona feedback form as posted: answers are slugs from <see cref="FeedbackTerms"/>.</summary>
-public class PersonaFeedbackForm
+public class PersonaFeedbackForm : PublicFeedbackForm
 {
     public string? Usefulness { get; set; }
     public string? RightPeople { get; set; }
@@ -15,11 +15,6 @@ public class PersonaFeedbackForm
     /// <summary>"yes" when the giver agrees that their comment may be published without their name.</summary>
     public string? Publish { get; set; }
     public string? Email { get; set; }
-
-    /// <summary>The honeypot: hidden from people, so anything in it came from a bot.</summary>
-    public string? Website { get; set; }
-
-    public bool IsFromABot => !string.IsNullOrEmpty(Website);
 
     public void NormaliseLineBreaks()
     {

@@ -1,5 +1,6 @@
 using PersonaCatalogue.Web.Data;
 using PersonaCatalogue.Web.Data.Entities;
+using PersonaCatalogue.Web.Features.Feedback;
 
 namespace PersonaCatalogue.Web.Features.Import;
 
@@ -10,6 +11,9 @@ namespace PersonaCatalogue.Web.Features.Import;
 public static class SeedReader
 {
     public const string FrameworkFile = "framework.yaml";
+
+    /// <summary>Slugs of pages under /personas/ that a persona page would clash with.</summary>
+    public static readonly IReadOnlySet<string> ReservedPersonaSlugs = new HashSet<string>(StringComparer.Ordinal) { MissingPersonaController.Slug };
 
     public static SeedCatalogue Read(string folder)
     {
@@ -105,8 +109,14 @@ public static class SeedReader
             throw front.Problem("changes", $"iteration {repeated.Key} is listed more than once");
         }
 
+        var slug = ExpectSlugMatchesFile(front, file);
+        if (ReservedPersonaSlugs.Contains(slug))
+        {
+            throw front.Problem("slug", $"'{slug}' is taken by the page /personas/{slug}, so a persona cannot use it");
+        }
+
         return new SeedPersona(
-            ExpectSlugMatchesFile(front, file),
+            slug,
             front.Required("name", FieldLengths.Name),
             front.Required("role", FieldLengths.PersonaRole),
             front.Required("summary", FieldLengths.Summary),

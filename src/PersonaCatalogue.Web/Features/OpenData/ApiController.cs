@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Cors;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using PersonaCatalogue.Web.Data;
+using PersonaCatalogue.Web.Features.Feedback;
 using PersonaCatalogue.Web.Features.Tools;
 
 namespace PersonaCatalogue.Web.Features.OpenData;
@@ -13,7 +14,7 @@ namespace PersonaCatalogue.Web.Features.OpenData;
 [ApiController]
 [Route("api/v1")]
 [EnableCors(OpenDataCors.Policy)]
-public class ApiController(CatalogueDbContext db) : ControllerBase
+public class ApiController(CatalogueDbContext db, IConfiguration configuration) : ControllerBase
 {
     public const int MaxPageSize = 100;
 
@@ -53,7 +54,7 @@ public class ApiController(CatalogueDbContext db) : ControllerBase
 
     /// <summary>
     /// Published tools, filtered as on the tools page: persona, skill, area, kind and cost may repeat (any matches),
-    /// open=yes, q (keywords), sort (name or newest), page and page_size (at most 100).
+    /// open=yes, q (keywords), sort (name, newest or helpful), page and page_size (at most 100).
     /// </summary>
     [HttpGet("tools")]
     [ProducesResponseType<ToolsPage>(StatusCodes.Status200OK)]
@@ -63,10 +64,17 @@ public class ApiController(CatalogueDbContext db) : ControllerBase
         pageSize = Math.Clamp(pageSize, 1, MaxPageSize);
         var query = ToolQuery.Filter(db, filters);
         var total = await query.CountAsync(cancellationToken);
-        var tools = await CatalogueRecords.Tools(ToolQuery.Sort(query, filters).Skip((filters.Page - 1) * pageSize).Take(pageSize)).ToListAsync(cancellationToken);
-        return this.JsonWithValidators(
-            new ToolsPage(total, filters.Page, pageSize, (int)Math.Ceiling(total / (double)pageSize), tools),
-            await CatalogueRecords.LastChangedAsync(db, cancellationToken));
+        var sorted = ToolQuery.Sort(db, query, filters, ToolQuery.MinimumAnswersToRank(configuration));
+        var tools = await CatalogueRecords.Tools(sorted.Skip((filters.Page - 1) * pageSize).Take(pageSize)).ToListAsync(cancellationToken);
+        var lastChanged = await CatalogueRecords.LastChangedAsync(db, cancellationToken);
+        if (filters.SortHelpful)
+        {
+            // The order follows the answers, so an answer (or one marked as spam) changes the page too.
+            var answered = await ToolHelpfulness.LastChangedAsync(db, cancellationToken);
+            lastChanged = answered > lastChanged ? answered : lastChanged;
+        }
+
+        return this.JsonWithValidators(new ToolsPage(total, filters.Page, pageSize, (int)Math.Ceiling(total / (double)pageSize), tools), lastChanged);
     }
 
     /// <summary>One published tool by slug.</summary>

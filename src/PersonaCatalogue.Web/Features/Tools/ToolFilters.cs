@@ -34,7 +34,7 @@ public class ToolFilters
     [FromQuery(Name = "q")]
     public string? Query { get; set; }
 
-    /// <summary>"name" (default) or "newest".</summary>
+    /// <summary>"name" (default), "newest" or "helpful" (most found helpful).</summary>
     [FromQuery(Name = "sort")]
     public string? Sort { get; set; }
 
@@ -43,7 +43,12 @@ public class ToolFilters
 
     public bool OnlyOpen => Open == "yes";
 
-    public bool SortNewest => Sort == "newest";
+    public const string SortByNewest = "newest";
+    public const string SortByHelpful = "helpful";
+
+    public bool SortNewest => Sort == SortByNewest;
+
+    public bool SortHelpful => Sort == SortByHelpful;
 
     public bool HasFilters =>
         Personas.Count + Skills.Count + Areas.Count + Kinds.Count + Costs.Count > 0 || OnlyOpen || !string.IsNullOrWhiteSpace(Query);
@@ -57,7 +62,7 @@ public class ToolFilters
         Kinds = [.. Kinds.Where(kinds.Contains).Distinct()];
         Costs = [.. Costs.Where(costs.Contains).Distinct()];
         Open = OnlyOpen ? "yes" : null;
-        Sort = SortNewest ? "newest" : null;
+        Sort = SortNewest || SortHelpful ? Sort : null;
         Query = string.IsNullOrWhiteSpace(Query) ? null : Query.Trim()[..Math.Min(Query.Trim().Length, MaxQueryLength)];
         Page = Math.Max(1, Page);
     }

@@ -70,8 +70,40 @@ public static class ToolQuery
         return query;
     }
 
-    public static IOrderedQueryable<Tool> Sort(IQueryable<Tool> query, ToolFilters filters) =>
-        filters.SortNewest
-            ? query.OrderByDescending(t => t.AddedAt).ThenBy(t => t.Name)
-            : query.OrderBy(t => t.Name);
+    /// <summary>
+    /// The chosen order. "Most found helpful" ranks tools by the share of people who said they helped, spam left out,
+    /// but only tools with at least <paramref name="minimumAnswersToRank"/> answers, so one keen vote cannot put a
+    /// tool at the top; the rest follow by name. Worked out in SQL, so paging stays in SQL.
+    /// </summary>
+    public static IQueryable<Tool> Sort(CatalogueDbContext db, IQueryable<Tool> query, ToolFilters filters, int minimumAnswersToRank)
+    {
+        if (filters.SortNewest)
+        {
+            return query.OrderByDescending(t => t.AddedAt).ThenBy(t => t.Name);
+        }
+
+        if (!filters.SortHelpful)
+        {
+            return query.OrderBy(t => t.Name);
+        }
+
+        var counted = db.ToolFeedback.Where(f => f.Status != FeedbackStatus.Spam);
+        var minimum = Math.Max(1, minimumAnswersToRank);
+        return query
+            .Select(t => new
+            {
+                Tool = t,
+                Answered = counted.Count(f => f.ToolId == t.Id),
+                Helped = counted.Count(f => f.ToolId == t.Id && f.Helped),
+            })
+            .OrderByDescending(x => x.Answered >= minimum)
+            .ThenByDescending(x => x.Answered >= minimum ? (double)x.Helped / x.Answered : 0.0)
+            .ThenByDescending(x => x.Answered >= minimum ? x.Answered : 0)
+            .ThenBy(x => x.Tool.Name)
+            .Select(x => x.Tool);
+    }
+
+    /// <summary>The "most found helpful" threshold, <c>Feedback:MinimumAnswersToRank</c> (default 5).</summary>
+    public static int MinimumAnswersToRank(IConfiguration configuration) =>
+        configuration.GetValue("Feedback:MinimumAnswersToRank", 5);
 }

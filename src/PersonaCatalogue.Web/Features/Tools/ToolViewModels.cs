@@ -1,12 +1,19 @@
 using Microsoft.EntityFrameworkCore;
 using PersonaCatalogue.Web.Data;
 using PersonaCatalogue.Web.Data.Entities;
+using PersonaCatalogue.Web.Features.Feedback;
 using PersonaCatalogue.Web.Features.Shared;
 
 namespace PersonaCatalogue.Web.Features.Tools;
 
 public record ToolsList(ToolFilters Filters, ToolFilterOptions Options, List<ToolCard> Tools, int Total, int PageCount)
 {
+    /// <summary>With "most found helpful" chosen: what people said about each tool on the page, by slug.</summary>
+    public IReadOnlyDictionary<string, ToolHelpfulness> Helpfulness { get; init; } = new Dictionary<string, ToolHelpfulness>();
+
+    public int MinimumAnswersToRank { get; init; }
+
+
     /// <summary>One removable tag per active filter value, with the URL of the view without it.</summary>
     public IEnumerable<(string Label, string Href)> ActiveFilters()
     {
@@ -69,7 +76,38 @@ public record ToolCard(string Slug, string Name, string Summary, ToolKind Kind, 
 public record ToolDetail(
     string Slug, string Name, string Url, string Summary, string Description, ToolKind Kind, ToolCost Cost, bool IsOpen,
     string Publisher, ToolStatus Status, DateTime AddedAt, DateTime LastReviewedAt,
-    List<ToolSkillRow> Skills, List<ToolPersonaRow> Personas);
+    List<ToolSkillRow> Skills, List<ToolPersonaRow> Personas)
+{
+    /// <summary>"Did this tool help you?": the count so far and the form, loaded after the tool.</summary>
+    public ToolFeedbackSection? Feedback { get; init; }
+
+    /// <summary>The tool page, published or retired, with its feedback section showing <paramref name="form"/>; null for an unknown slug.</summary>
+    public static async Task<ToolDetail?> LoadAsync(CatalogueDbContext db, string slug, ToolFeedbackForm form, CancellationToken cancellationToken)
+    {
+        var tool = await db.Tools.AsNoTracking()
+            .Where(t => t.Slug == slug)
+            .Select(t => new ToolDetail(
+                t.Slug, t.Name, t.Url, t.Summary, t.Description, t.Kind, t.Cost, t.IsOpen, t.Publisher,
+                t.Status, t.AddedAt, t.LastReviewedAt,
+                t.Skills
+                    .OrderBy(s => s.Skill.Area.Order).ThenBy(s => s.Skill.Order)
+                    .Select(s => new ToolSkillRow(s.Skill.Slug, s.Skill.Name, s.Skill.Area.Name))
+                    .ToList(),
+                t.Personas
+                    .OrderBy(p => p.Persona.Order)
+                    .Select(p => new ToolPersonaRow(p.Persona.Slug, p.Persona.Name, p.Persona.Role, p.Why))
+                    .ToList()))
+            .AsSplitQuery()
+            .SingleOrDefaultAsync(cancellationToken);
+        if (tool is null)
+        {
+            return null;
+        }
+
+        var helpfulness = await ToolHelpfulness.ForToolAsync(db, slug, cancellationToken);
+        return tool with { Feedback = new ToolFeedbackSection(tool.Slug, tool.Name, helpfulness, form) };
+    }
+}
 
 public record ToolSkillRow(string Slug, string Name, string AreaName);
 

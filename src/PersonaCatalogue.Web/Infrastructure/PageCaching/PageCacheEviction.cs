@@ -137,6 +137,10 @@ public sealed class PageCacheEviction(PageCache cache) : ISaveChangesInterceptor
             case PersonaFeedback feedback when entry.State == EntityState.Added || ChangesWhatIsShown(entry):
                 pending.Tags.Add(PageTags.Persona(feedback.PersonaId));
                 break;
+
+            case ToolFeedback when entry.State == EntityState.Added || ChangesWhatIsShown(entry):
+                pending.Tags.Add(PageTags.ToolsByHelpfulness);
+                break;
         }
     }
 

@@ -15,6 +15,9 @@ public static class PageTags
     public const string Personas = "personas";
     public const string Skills = "skills";
     public const string Tools = "tools";
+
+    /// <summary>The tools list sorted by most found helpful, which changes with every answer to "Did this tool help you?".</summary>
+    public const string ToolsByHelpfulness = "tools:helpful";
     public const string Search = "search";
     public const string Content = "content";
 

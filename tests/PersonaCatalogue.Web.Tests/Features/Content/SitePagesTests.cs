@@ -70,7 +70,7 @@ public class SitePagesTests(CatalogueAppFactory app) : IClassFixture<CatalogueAp
     [Fact]
     public async Task Pages_HaveNoInlineStylesOrScripts_SoTheCspHolds()
     {
-        foreach (var url in new[] { "/", "/personas/ida", "/skills", "/tools?persona=ida", "/tools/qgis", "/search?q=data" })
+        foreach (var url in new[] { "/", "/personas/ida", "/skills", "/tools?persona=ida", "/tools?sort=helpful", "/tools/qgis", "/search?q=data", "/personas/suggest", "/support-needs" })
         {
             var doc = await app.GetDocumentAsync(url);
             Assert.Empty(doc.QuerySelectorAll("[style], style, script"));

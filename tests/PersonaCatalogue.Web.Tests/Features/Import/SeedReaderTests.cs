@@ -120,4 +120,21 @@ public class SeedReaderTests
 
         Assert.Equal(1, ex.Line);
     }
+
+    [Fact]
+    public void Read_PersonaWithTheSlugOfTheIsSomeoneMissingPage_IsRefused()
+    {
+        // /personas/suggest is the "Is someone missing?" form, so a persona there could never be reached.
+        var folder = TestPaths.CopyOfSeedData();
+        var personas = Path.Combine(folder, "personas");
+        File.WriteAllText(Path.Combine(personas, "suggest.md"), File.ReadAllText(Path.Combine(personas, "ida.md")).Replace("slug: ida\n", "slug: suggest\n"));
+        File.Delete(Path.Combine(personas, "ida.md"));
+
+        var ex = Assert.Throws<SeedDataException>(() => SeedReader.Read(folder));
+
+        Assert.Equal("personas/suggest.md", ex.File);
+        Assert.Equal(LineOf("personas/ida.md", "slug:"), ex.Line);
+        Assert.Equal("slug", ex.Field);
+        Assert.Contains("'suggest' is taken by the page /personas/suggest", ex.Problem);
+    }
 }

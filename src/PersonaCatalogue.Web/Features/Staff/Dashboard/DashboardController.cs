@@ -30,6 +30,8 @@ public class DashboardController(CatalogueDbContext db, TimeProvider clock) : Co
             await db.Tools.CountAsync(t => t.Status == ToolStatus.Retired, cancellationToken),
             await newFeedback.CountAsync(cancellationToken),
             await newFeedback.CountAsync(f => f.CreatedAt < overdueBefore, cancellationToken),
+            await newFeedback.GroupBy(f => f.Kind).Select(g => new { Kind = g.Key, Count = g.Count() })
+                .ToDictionaryAsync(g => g.Kind, g => g.Count, cancellationToken),
             User.IsInRole(StaffRoles.Administrator),
             now);
         return View(page);
@@ -39,7 +41,8 @@ public class DashboardController(CatalogueDbContext db, TimeProvider clock) : Co
 public record WaitingSuggestion(int Id, string Reference, string ToolName, DateTime CreatedAt);
 
 public record DashboardPage(
-    int Waiting, int Overdue, List<WaitingSuggestion> Oldest, int PublishedTools, int RetiredTools, int NewFeedback, int OverdueFeedback, bool IsAdministrator, DateTime Now)
+    int Waiting, int Overdue, List<WaitingSuggestion> Oldest, int PublishedTools, int RetiredTools, int NewFeedback, int OverdueFeedback,
+    Dictionary<FeedbackKind, int> NewFeedbackByKind, bool IsAdministrator, DateTime Now)
 {
     public int AgeInDays(WaitingSuggestion s) => (int)(Now - s.CreatedAt).TotalDays;
 }

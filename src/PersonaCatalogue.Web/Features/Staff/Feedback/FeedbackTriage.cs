@@ -10,7 +10,8 @@ public static class FeedbackTriage
 {
     /// <summary>Why this comment may not be published, or null when it may.</summary>
     public static string? WhyNotPublishable(FeedbackItem item) =>
-        !item.ConsentToPublish ? "The person who gave this feedback did not agree to publishing their comment, so it cannot be published."
+        item is not PersonaFeedback ? "Only comments on personas are published. This feedback is for staff only."
+        : !item.ConsentToPublish ? "The person who gave this feedback did not agree to publishing their comment, so it cannot be published."
         : !item.HasComment() ? "This feedback has no comment to publish."
         : item.Status == FeedbackStatus.Spam ? "This feedback is marked as spam. Mark it as reviewed first if it is not spam."
         : null;

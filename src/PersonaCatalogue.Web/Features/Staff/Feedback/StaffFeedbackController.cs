@@ -24,12 +24,12 @@ public class StaffFeedbackController(CatalogueDbContext db, TimeProvider clock) 
 
     [HttpGet("")]
     public async Task<IActionResult> Index(
-        [FromQuery] string? persona, [FromQuery] string? iteration, [FromQuery] string? status, [FromQuery] int page = 1,
-        CancellationToken cancellationToken = default)
+        [FromQuery] string? persona, [FromQuery] string? iteration, [FromQuery] string? status, [FromQuery] string? kind, [FromQuery] string? area,
+        [FromQuery] int page = 1, CancellationToken cancellationToken = default)
     {
-        var filter = FeedbackFilter.Parse(persona, iteration, status);
+        var filter = FeedbackFilter.Parse(persona, iteration, status, kind, area);
         var showEmail = User.IsInRole(StaffRoles.Administrator);
-        var query = filter.Apply(db.PersonaFeedback.AsNoTracking());
+        var query = filter.Apply(db.Feedback.AsNoTracking());
         var total = await query.CountAsync(cancellationToken);
         var pageCount = Math.Max(1, (int)Math.Ceiling(total / (double)PageSize));
         page = Math.Clamp(page, 1, pageCount);
@@ -43,10 +43,12 @@ public class StaffFeedbackController(CatalogueDbContext db, TimeProvider clock) 
             .Union(db.PersonaFeedback.Select(f => f.Iteration))
             .OrderBy(n => n)
             .ToListAsync(cancellationToken);
+        var areas = await db.SkillAreas.AsNoTracking().OrderBy(a => a.Order).Select(a => new FilterOption(a.Slug, a.Name)).ToListAsync(cancellationToken);
 
         var chosen = personas.FirstOrDefault(p => p.Slug == filter.Persona);
         List<FeedbackSummary> summaries = [];
         List<FeedbackOverviewRow> overview = [];
+        List<ToolFeedbackOverviewRow> tools = [];
         if (chosen is not null)
         {
             var ofPersona = db.PersonaFeedback.AsNoTracking().Where(f => f.Persona.Slug == chosen.Slug);
@@ -59,31 +61,46 @@ public class StaffFeedbackController(CatalogueDbContext db, TimeProvider clock) 
                 .Select(s => s.WithIdSuffix($"-{s.Iteration}"))
                 .ToList();
         }
-        else
+        else if (filter.KindValue == FeedbackKind.Tool)
+        {
+            tools = await ToolFeedbackOverviewRow.LoadAsync(db, cancellationToken);
+        }
+        else if (filter.KindValue is null or FeedbackKind.Persona)
         {
             overview = await FeedbackOverviewRow.LoadAsync(db, personas, cancellationToken);
         }
 
         var currentUrl = Home + filter.QueryString(page);
-        return View(new StaffFeedbackPage(filter, personas, iterations, rows, page, pageCount, total, showEmail, chosen, summaries, overview, currentUrl));
+        return View(new StaffFeedbackPage(filter, personas, iterations, rows, page, pageCount, total, showEmail, chosen, summaries, overview, currentUrl)
+        {
+            Areas = areas,
+            ToolOverview = tools,
+        });
     }
 
     /// <summary>The filtered view as CSV, every page of it. Email addresses are included for administrators only.</summary>
     [HttpGet("export.csv")]
-    public async Task Export([FromQuery] string? persona, [FromQuery] string? iteration, [FromQuery] string? status, CancellationToken cancellationToken)
+    public async Task Export(
+        [FromQuery] string? persona, [FromQuery] string? iteration, [FromQuery] string? status, [FromQuery] string? kind, [FromQuery] string? area,
+        CancellationToken cancellationToken)
     {
-        var filter = FeedbackFilter.Parse(persona, iteration, status);
+        var filter = FeedbackFilter.Parse(persona, iteration, status, kind, area);
         var withEmail = User.IsInRole(StaffRoles.Administrator);
         var now = clock.GetUtcNow().UtcDateTime;
-        db.Audit(User, now, AuditActions.FeedbackExported, "feedback", "export", new { filter.Persona, filter.Iteration, filter.Status, withEmail });
+        db.Audit(User, now, AuditActions.FeedbackExported, "feedback", "export", new { filter.Persona, filter.Iteration, filter.Status, filter.Kind, filter.Area, withEmail });
         await db.SaveChangesAsync(cancellationToken);
 
         Response.ContentType = FeedbackCsv.ContentType;
         Response.Headers.CacheControl = "no-store";
         Response.Headers.ContentDisposition = new ContentDispositionHeaderValue("attachment") { FileName = $"feedback-{now:yyyy-MM-dd}.csv" }.ToString();
-        var rows = FeedbackRow.Query(filter.Apply(db.PersonaFeedback.AsNoTracking()), withEmail).AsAsyncEnumerable();
+        var rows = FeedbackRow.Query(filter.Apply(db.Feedback.AsNoTracking()), withEmail).AsAsyncEnumerable();
         await FeedbackCsv.WriteAsync(Response.Body, rows, withEmail, cancellationToken);
     }
+
+    /// <summary>How many support needs name each skill area, spam left out: where people most need help.</summary>
+    [HttpGet("support-needs")]
+    public async Task<IActionResult> SupportNeeds(CancellationToken cancellationToken) =>
+        View(await SupportNeedsByArea.LoadAsync(db, cancellationToken));
 
     [HttpPost("{id:int}/review")]
     public Task<IActionResult> MarkReviewed(int id, string? returnUrl, CancellationToken cancellationToken) =>
@@ -158,6 +175,23 @@ public record FeedbackOverviewRow(PersonaChoice Persona, int Iteration, int Answ
     }
 }
 
+/// <summary>With tool feedback chosen: per tool, how many people answered and said it helped (spam left out), and how many answers are new.</summary>
+public record ToolFeedbackOverviewRow(string Slug, string Name, int Helped, int Answered, int New)
+{
+    public static async Task<List<ToolFeedbackOverviewRow>> LoadAsync(CatalogueDbContext db, CancellationToken cancellationToken)
+    {
+        var counts = await db.ToolFeedback.AsNoTracking()
+            .Where(f => f.Status != FeedbackStatus.Spam)
+            .GroupBy(f => new { f.Tool.Slug, f.Tool.Name })
+            .Select(g => new { g.Key.Slug, g.Key.Name, Helped = g.Count(f => f.Helped), Answered = g.Count(), New = g.Count(f => f.Status == FeedbackStatus.New) })
+            .ToListAsync(cancellationToken);
+        return counts
+            .OrderByDescending(c => c.Answered).ThenBy(c => c.Name, StringComparer.OrdinalIgnoreCase)
+            .Select(c => new ToolFeedbackOverviewRow(c.Slug, c.Name, c.Helped, c.Answered, c.New))
+            .ToList();
+    }
+}
+
 public record StaffFeedbackPage(
     FeedbackFilter Filter,
     List<PersonaChoice> Personas,
@@ -170,6 +204,12 @@ public record StaffFeedbackPage(
     PersonaChoice? Persona,
     List<FeedbackSummary> Summaries,
     List<FeedbackOverviewRow> Overview,
-    string CurrentUrl);
+    string CurrentUrl)
+{
+    /// <summary>The skill areas, for the support-need filter.</summary>
+    public List<FilterOption> Areas { get; init; } = [];
+
+    public List<ToolFeedbackOverviewRow> ToolOverview { get; init; } = [];
+}
 
 public record TriageRefused(int Id, string Reason, string ReturnUrl);

@@ -15,6 +15,10 @@ public class FeedbackAccessTests(CatalogueAppFactory app) : IClassFixture<Catalo
         "/staff/feedback?persona=sara&iteration=1&status=all&page=2",
         "/staff/feedback/export.csv",
         "/staff/feedback/export.csv?status=all",
+        "/staff/feedback?kind=tool&status=all",
+        "/staff/feedback?kind=support-need&area=analysis",
+        "/staff/feedback/export.csv?kind=missing-persona",
+        "/staff/feedback/support-needs",
     ];
 
     public static TheoryData<string> PostRoutes =>

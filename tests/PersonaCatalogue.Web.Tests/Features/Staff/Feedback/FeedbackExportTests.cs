@@ -14,10 +14,11 @@ public class FeedbackExportTests(CatalogueAppFactory app) : IClassFixture<Catalo
     private static readonly string[] _columns =
     [
         "id", "kind", "created_utc", "persona", "iteration", "status", "usefulness", "right_people", "missing_or_wrong",
-        "how_would_you_use_it", "your_role", "consent_to_publish", "comment_published", "reviewed_by", "reviewed_utc",
+        "how_would_you_use_it", "tool", "helped", "what_it_helped_do", "missing_role", "what_they_do", "what_they_need_to_know",
+        "support_needed", "skill_areas", "your_role", "consent_to_publish", "comment_published", "reviewed_by", "reviewed_utc",
     ];
 
-    private static async Task<(HttpResponseMessage Response, string Text, string[] Headers, List<Dictionary<string, string>> Rows)> ExportAsync(HttpClient client, string query)
+    public static async Task<(HttpResponseMessage Response, string Text, string[] Headers, List<Dictionary<string, string>> Rows)> ExportAsync(HttpClient client, string query)
     {
         var response = await client.GetAsync("/staff/feedback/export.csv" + query, Ct);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);

@@ -1,0 +1,48 @@
+using FluentValidation.AspNetCore;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
+using PersonaCatalogue.Web.Data;
+using PersonaCatalogue.Web.Infrastructure;
+
+namespace PersonaCatalogue.Web.Features.Feedback;
+
+/// <summary>
+/// "Is someone missing?": a role the personas do not cover. Its literal path wins over <c>/personas/{slug}</c> by
+/// route precedence, and the importer refuses a persona with the slug "suggest", so the two never meet.
+/// </summary>
+public class MissingPersonaController(CatalogueDbContext db, TimeProvider clock) : Controller
+{
+    public const string Slug = "suggest";
+    public const string FormPath = "/personas/" + Slug;
+    public const string SentPath = FormPath + "/sent";
+
+    [HttpGet(FormPath)]
+    public IActionResult Form() => View("MissingPersona", new MissingPersonaForm());
+
+    [HttpPost(FormPath)]
+    [EnableRateLimiting(RateLimits.PublicForms)]
+    public async Task<IActionResult> Form(MissingPersonaForm form, CancellationToken cancellationToken)
+    {
+        // A bot filled the hidden field: it sees the same confirmation as a person, and nothing is kept.
+        if (form.IsFromABot)
+        {
+            return Redirect(SentPath);
+        }
+
+        form.NormaliseLineBreaks();
+        var result = new MissingPersonaFormValidator().Validate(form);
+        if (!result.IsValid)
+        {
+            result.AddToModelState(ModelState);
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return View("MissingPersona", form);
+        }
+
+        db.MissingPersonaFeedback.Add(form.ToFeedback(clock.GetUtcNow().UtcDateTime));
+        await db.SaveChangesAsync(cancellationToken);
+        return Redirect(SentPath);
+    }
+
+    [HttpGet(SentPath)]
+    public IActionResult Sent() => View("MissingPersonaSent");
+}

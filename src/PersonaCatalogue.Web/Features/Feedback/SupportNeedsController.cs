@@ -1,0 +1,58 @@
+using FluentValidation.AspNetCore;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.EntityFrameworkCore;
+using PersonaCatalogue.Web.Data;
+using PersonaCatalogue.Web.Features.Shared;
+using PersonaCatalogue.Web.Infrastructure;
+
+namespace PersonaCatalogue.Web.Features.Feedback;
+
+/// <summary>"Where do you need more support?": one free-text answer, and the skill areas it touches if the giver says.</summary>
+public class SupportNeedsController(CatalogueDbContext db, TimeProvider clock) : Controller
+{
+    public const string FormPath = "/support-needs";
+    public const string SentPath = FormPath + "/sent";
+
+    [HttpGet(FormPath)]
+    public async Task<IActionResult> Form(CancellationToken cancellationToken) =>
+        View("SupportNeeds", new SupportNeedsPage(new SupportNeedForm(), await LoadAreasAsync(cancellationToken)));
+
+    [HttpPost(FormPath)]
+    [EnableRateLimiting(RateLimits.PublicForms)]
+    public async Task<IActionResult> Form(SupportNeedForm form, CancellationToken cancellationToken)
+    {
+        // A bot filled the hidden field: it sees the same confirmation as a person, and nothing is kept.
+        if (form.IsFromABot)
+        {
+            return Redirect(SentPath);
+        }
+
+        var areas = await LoadAreasAsync(cancellationToken);
+        form.NormaliseLineBreaks();
+        var result = new SupportNeedFormValidator(areas.Select(a => a.Slug).ToHashSet(StringComparer.Ordinal)).Validate(form);
+        if (!result.IsValid)
+        {
+            result.AddToModelState(ModelState);
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return View("SupportNeeds", new SupportNeedsPage(form, areas));
+        }
+
+        db.SupportNeedFeedback.Add(form.ToFeedback(areas.ToDictionary(a => a.Slug, a => a.Id), clock.GetUtcNow().UtcDateTime));
+        await db.SaveChangesAsync(cancellationToken);
+        return Redirect(SentPath);
+    }
+
+    [HttpGet(SentPath)]
+    public IActionResult Sent() => View("SupportNeedsSent");
+
+    private Task<List<AreaChoice>> LoadAreasAsync(CancellationToken cancellationToken) =>
+        db.SkillAreas.AsNoTracking().OrderBy(a => a.Order).Select(a => new AreaChoice(a.Id, a.Slug, a.Name)).ToListAsync(cancellationToken);
+}
+
+public record AreaChoice(int Id, string Slug, string Name);
+
+public record SupportNeedsPage(SupportNeedForm Form, List<AreaChoice> Areas)
+{
+    public List<FilterOption> AreaOptions => Areas.Select(a => new FilterOption(a.Slug, a.Name)).ToList();
+}
