@@ -27,8 +27,7 @@ public static class CommandLine
         {
             await using var scope = app.Services.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<CatalogueDbContext>();
-            await db.Database.MigrateAsync();
-            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL;");
+            await db.MigrateAsync();
 
             switch (args[0])
             {
@@ -40,6 +39,10 @@ public static class CommandLine
                     var report = await scope.ServiceProvider.GetRequiredService<SeedImporter>().ImportAsync(folder);
                     report.WriteTo(output);
                     return 0;
+
+                case "backup" when args.Length > 1 && !db.Database.IsSqlite():
+                    Console.Error.WriteLine("backup copies the SQLite database; on PostgreSQL use pg_dump (see the README).");
+                    return 1;
 
                 case "backup" when args.Length > 1:
                     var target = Path.GetFullPath(args[1]);

@@ -41,7 +41,8 @@ builder.Services
     .AddRazorOptions(FeatureViewLocations.Configure);
 builder.Services.AddPageCache(configuration);
 builder.Services.AddSafeResponseCompression();
-builder.Services.AddHealthChecks().AddDbContextCheck<CatalogueDbContext>("database");
+var health = builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+builder.Services.AddCatalogueRedis(configuration, health);
 builder.Services.AddCatalogueRateLimits(configuration);
 builder.Services.AddOpenDataCors();
 builder.Services.AddOpenApi("v1", options =>

@@ -1,17 +1,29 @@
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using PersonaCatalogue.Web.Data.Entities;
 
 namespace PersonaCatalogue.Web.Data;
 
 /// <summary>
 /// The catalogue, staff accounts (ASP.NET Core Identity) and Data Protection keys in one database, so a cookie or
-/// antiforgery token stays valid across restarts and instances.
+/// antiforgery token stays valid across restarts and instances. This is the SQLite model and its migrations;
+/// <see cref="PostgresCatalogueDbContext"/> adapts it to PostgreSQL.
 /// </summary>
-public class CatalogueDbContext(DbContextOptions<CatalogueDbContext> options)
-    : IdentityDbContext<StaffUser>(options), IDataProtectionKeyContext
+public class CatalogueDbContext : IdentityDbContext<StaffUser>, IDataProtectionKeyContext
 {
+    public CatalogueDbContext(DbContextOptions<CatalogueDbContext> options)
+        : base(options)
+    {
+    }
+
+    /// <summary>For a provider's subclass, whose options are typed for itself.</summary>
+    protected CatalogueDbContext(DbContextOptions options)
+        : base(options)
+    {
+    }
+
     public DbSet<SkillArea> SkillAreas => Set<SkillArea>();
     public DbSet<Skill> Skills => Set<Skill>();
     public DbSet<SkillLevel> SkillLevels => Set<SkillLevel>();
@@ -32,6 +44,22 @@ public class CatalogueDbContext(DbContextOptions<CatalogueDbContext> options)
     public DbSet<SupportNeedArea> SupportNeedAreas => Set<SupportNeedArea>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    /// <summary>
+    /// Every timestamp is stored as UTC. SQLite keeps no kind, so it is read back as UTC here, as PostgreSQL's
+    /// <c>timestamp with time zone</c> is: the same row then reads (and serialises, with its "Z") the same on both.
+    /// </summary>
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        base.ConfigureConventions(configurationBuilder);
+        if (Database.IsSqlite())
+        {
+            configurationBuilder.Properties<DateTime>().HaveConversion<UtcOnReadConverter>();
+        }
+    }
+
+    private sealed class UtcOnReadConverter() : ValueConverter<DateTime, DateTime>(
+        value => value, value => DateTime.SpecifyKind(value, DateTimeKind.Utc));
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

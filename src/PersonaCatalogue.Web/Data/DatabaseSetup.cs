@@ -6,15 +6,50 @@ using PersonaCatalogue.Web.Infrastructure.PageCaching;
 
 namespace PersonaCatalogue.Web.Data;
 
+/// <summary>Which database the catalogue lives in: <c>Database:Provider</c>.</summary>
+public enum DatabaseProvider
+{
+    /// <summary>One file next to the app: the default, for a single machine.</summary>
+    Sqlite,
+
+    /// <summary>A server that several instances share.</summary>
+    PostgreSQL,
+}
+
 public static class DatabaseSetup
 {
     public const string DefaultPath = "App_Data/catalogue.db";
 
+    /// <summary>The connection string used when <c>Database:Provider</c> is PostgreSQL: <c>ConnectionStrings:Catalogue</c>.</summary>
+    public const string ConnectionStringName = "Catalogue";
+
+    /// <summary>An arbitrary constant: the PostgreSQL advisory lock that lets one starting instance fill an empty database.</summary>
+    private const long SeedImportLock = 0x5045_5253_4f4e_41;
+
+    public static DatabaseProvider Provider(IConfiguration configuration) => configuration["Database:Provider"] switch
+    {
+        null or "" => DatabaseProvider.Sqlite,
+        var name when Enum.TryParse<DatabaseProvider>(name, ignoreCase: true, out var provider) && Enum.IsDefined(provider) => provider,
+        var name => throw new InvalidOperationException($"Database:Provider is '{name}'; use Sqlite or PostgreSQL."),
+    };
+
     public static IServiceCollection AddCatalogueDatabase(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
+        services.AddSingleton<PageCacheEviction>();
+        if (Provider(configuration) == DatabaseProvider.PostgreSQL)
+        {
+            var postgres = configuration.GetConnectionString(ConnectionStringName) is { Length: > 0 } configured
+                ? configured
+                : throw new InvalidOperationException($"Database:Provider is PostgreSQL, so ConnectionStrings:{ConnectionStringName} must be set.");
+            // Every consumer (controllers, Identity, Data Protection, health checks) keeps asking for CatalogueDbContext.
+            services.AddDbContext<CatalogueDbContext, PostgresCatalogueDbContext>((provider, options) => PostgresCatalogueDbContext
+                .Configure(options, postgres)
+                .AddInterceptors(provider.GetRequiredService<PageCacheEviction>()));
+            return services;
+        }
+
         var connectionString = ConnectionString(configuration, environment);
         var busyTimeout = configuration.GetValue("Database:BusyTimeoutMilliseconds", 5000);
-        services.AddSingleton<PageCacheEviction>();
         services.AddDbContext<CatalogueDbContext>((provider, options) => options
             .UseSqlite(connectionString)
             .AddInterceptors(new SqliteConnectionSettings(busyTimeout), provider.GetRequiredService<PageCacheEviction>()));
@@ -44,25 +79,59 @@ public static class DatabaseSetup
     }
 
     /// <summary>
-    /// Brings the database up to date and, when it holds no catalogue yet, fills it from <c>seed-data/</c>.
-    /// WAL lets readers carry on while a writer commits; it is stored in the file, so setting it once is enough.
+    /// Applies the provider's migrations (EF Core takes a lock, so instances starting together take turns).
+    /// On SQLite it also switches on WAL, which lets readers carry on while a writer commits; it is stored in the
+    /// file, so setting it once is enough.
     /// </summary>
+    public static async Task MigrateAsync(this CatalogueDbContext db, CancellationToken cancellationToken = default)
+    {
+        await db.Database.MigrateAsync(cancellationToken);
+        if (db.Database.IsSqlite())
+        {
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL;", cancellationToken);
+        }
+    }
+
+    /// <summary>Brings the database up to date and, when it holds no catalogue yet, fills it from <c>seed-data/</c>.</summary>
     public static async Task PrepareDatabaseAsync(this IServiceProvider services, IConfiguration configuration, IHostEnvironment environment, ILogger logger)
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CatalogueDbContext>();
-        await db.Database.MigrateAsync();
-        await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL;");
+        await db.MigrateAsync();
         await FillMissingNormalisedUrlsAsync(db);
-
-        if (await db.Skills.AnyAsync() || !configuration.GetValue("SeedData:ImportWhenEmpty", true))
+        if (!configuration.GetValue("SeedData:ImportWhenEmpty", true))
         {
             return;
         }
 
-        var folder = SeedDataFolder.Find(configuration, environment);
-        logger.LogInformation("The database is empty: importing {Folder}", folder);
-        var report = await scope.ServiceProvider.GetRequiredService<SeedImporter>().ImportAsync(folder);
-        logger.LogInformation("Imported {Added} items from seed data", report.Added.Count);
+        // Instances sharing a PostgreSQL database may start together: the first to take the lock fills it, the
+        // others wait and then find it full. The lock belongs to the session, so the connection stays open.
+        var postgres = db.Database.IsNpgsql();
+        if (postgres)
+        {
+            await db.Database.OpenConnectionAsync();
+            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_lock({SeedImportLock})");
+        }
+
+        try
+        {
+            if (await db.Skills.AnyAsync())
+            {
+                return;
+            }
+
+            var folder = SeedDataFolder.Find(configuration, environment);
+            logger.LogInformation("The database is empty: importing {Folder}", folder);
+            var report = await scope.ServiceProvider.GetRequiredService<SeedImporter>().ImportAsync(folder);
+            logger.LogInformation("Imported {Added} items from seed data", report.Added.Count);
+        }
+        finally
+        {
+            if (postgres)
+            {
+                await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_unlock({SeedImportLock})");
+                await db.Database.CloseConnectionAsync();
+            }
+        }
     }
 }

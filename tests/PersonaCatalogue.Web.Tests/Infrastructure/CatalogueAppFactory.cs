@@ -9,15 +9,14 @@ using PersonaCatalogue.Web.Data;
 namespace PersonaCatalogue.Web.Tests.Infrastructure;
 
 /// <summary>
-/// The real app over HTTP with its own SQLite file, migrated and filled from the repository's seed-data/
+/// The real app over HTTP with a database of its own, migrated and filled from the repository's seed-data/
 /// exactly as on a first start. One per test class (IClassFixture), so no class sees another's data.
+/// The database part is in a second file per test project: a SQLite file in this one
+/// (<c>CatalogueAppFactory.Sqlite.cs</c>), a PostgreSQL database in PersonaCatalogue.Web.Tests.PostgreSQL, which
+/// compiles the same integration tests.
 /// </summary>
-public class CatalogueAppFactory : WebApplicationFactory<Program>
+public partial class CatalogueAppFactory : WebApplicationFactory<Program>
 {
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "persona-catalogue-tests", Guid.NewGuid().ToString("N"));
-
-    public string DatabasePath => Path.Combine(_folder, "catalogue.db");
-
     /// <summary>Settings for one test class, applied over the defaults below.</summary>
     protected virtual IDictionary<string, string?> Settings => new Dictionary<string, string?>();
 
@@ -37,10 +36,9 @@ public class CatalogueAppFactory : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        Directory.CreateDirectory(_folder);
         builder.UseEnvironment("Testing");
         builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
-        builder.UseSetting("Database:Path", DatabasePath);
+        UseTestDatabase(builder);
         foreach (var (key, value) in _defaults.Concat(Settings))
         {
             builder.UseSetting(key, value);
@@ -75,19 +73,16 @@ public class CatalogueAppFactory : WebApplicationFactory<Program>
     public static async Task<IHtmlDocument> ParseAsync(HttpResponseMessage response) =>
         await new HtmlParser().ParseDocumentAsync(await response.Content.ReadAsStringAsync());
 
+    /// <summary>Points the app at this factory's own database.</summary>
+    private partial void UseTestDatabase(IWebHostBuilder builder);
+
+    /// <summary>Deletes this factory's database once the app has stopped.</summary>
+    private partial ValueTask DeleteTestDatabaseAsync();
+
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        try
-        {
-            Directory.Delete(_folder, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A file still open by a finishing request is left for the OS to clean from the temp folder.
-        }
-
+        await DeleteTestDatabaseAsync();
         GC.SuppressFinalize(this);
     }
 }

@@ -18,8 +18,8 @@ public class SearchController(CatalogueDbContext db) : Controller
     public async Task<IActionResult> Index([FromQuery] string? q, CancellationToken cancellationToken)
     {
         var query = string.IsNullOrWhiteSpace(q) ? null : q.Trim()[..Math.Min(q.Trim().Length, MaxQueryLength)];
-        var match = SearchIndex.ToMatchQuery(query);
-        var hits = match is null ? [] : await SearchIndex.SearchAsync(db, match, MaxResults, cancellationToken);
+        var terms = SearchIndex.Terms(query);
+        var hits = terms is null ? [] : await SearchIndex.SearchAsync(db, terms, MaxResults, cancellationToken);
         return View(new SearchResults(query, hits));
     }
 }

@@ -5,10 +5,12 @@ using PersonaCatalogue.Web.Data;
 namespace PersonaCatalogue.Web.Features.Search;
 
 /// <summary>
-/// The one seam for full-text search (SQLite FTS5), used by the site search and the tools list.
-/// The index is the <c>SearchIndex</c> virtual table, kept in step with tools, personas and skills by
-/// triggers (see the AddSearchIndex migration), so every write path updates it without extra code.
-/// Rowids encode the entity: id * 4 + kind, so a trigger finds its row without a scan.
+/// The one seam for full-text search, used by the site search and the tools list. Both databases keep a
+/// <c>SearchIndex</c> of tools, personas and skills in step by triggers, so every write path updates it without
+/// extra code: on SQLite an FTS5 virtual table (the AddSearchIndex migration; rowid = id * 4 + kind, so a trigger
+/// finds its row without a scan), on PostgreSQL a table with a weighted <c>tsvector</c> under a GIN index
+/// (<c>Data/Migrations/PostgreSQL/PostgresSearchIndex.cs</c>). Either way every word typed must match as a prefix,
+/// and hits are ranked title first, then summary, then body.
 /// </summary>
 public static partial class SearchIndex
 {
@@ -22,11 +24,15 @@ public static partial class SearchIndex
 
     private const int MaxTerms = 12;
 
+    /// <summary>About as long as FTS5's 20-token snippet, with the same match marks.</summary>
+    private static readonly string _headlineOptions = $"StartSel={MatchStart}, StopSel={MatchEnd}, MaxWords=20, MinWords=10, ShortWord=2";
+
     /// <summary>
-    /// Turns what someone typed into a safe FTS5 query: each word becomes a quoted prefix term, all of which must match.
-    /// Operators and punctuation are dropped, so no input can be a syntax error. Null when there is nothing to search for.
+    /// The words in what someone typed (letters and digits only, at most 12), each of which must match as a prefix.
+    /// Operators and punctuation are dropped, so no input can be a syntax error in either database's query language.
+    /// Null when there is nothing to search for.
     /// </summary>
-    public static string? ToMatchQuery(string? text)
+    public static IReadOnlyList<string>? Terms(string? text)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
@@ -34,27 +40,48 @@ public static partial class SearchIndex
         }
 
         var terms = Words().Matches(text).Select(m => m.Value).Take(MaxTerms).ToList();
-        return terms.Count == 0 ? null : string.Join(' ', terms.Select(t => $"\"{t}\"*"));
+        return terms.Count == 0 ? null : terms;
     }
 
     /// <summary>
-    /// Ids of published tools matching the query, for composing into the tools list query. Worked out from the rowid
-    /// (tool id * 4) rather than the EntityId and EntityType columns: the rowid comes with the match itself, while
-    /// each column read is a lookup in the index's content table, which made this 10 times slower at 10,000 tools.
+    /// Ids of published tools matching the terms, for composing into the tools list query. On SQLite worked out from
+    /// the rowid (tool id * 4) rather than the EntityId and EntityType columns: the rowid comes with the match itself,
+    /// while each column read is a lookup in the index's content table, which made this 10 times slower at 10,000 tools.
     /// </summary>
-    public static IQueryable<int> ToolIds(CatalogueDbContext db, string matchQuery) =>
-        db.Database.SqlQuery<int>($"SELECT rowid / 4 AS Value FROM SearchIndex WHERE SearchIndex MATCH {matchQuery} AND rowid % 4 = 0");
+    public static IQueryable<int> ToolIds(CatalogueDbContext db, IReadOnlyList<string> terms) => db.Database.IsNpgsql()
+        ? db.Database.SqlQuery<int>($"""
+            SELECT "EntityId" AS "Value" FROM "SearchIndex"
+            WHERE "EntityType" = 'tool' AND "Document" @@ to_tsquery('catalogue_search', {TsQuery(terms)})
+            """)
+        : db.Database.SqlQuery<int>($"SELECT rowid / 4 AS Value FROM SearchIndex WHERE SearchIndex MATCH {Fts5Query(terms)} AND rowid % 4 = 0");
 
-    public static Task<List<SearchHit>> SearchAsync(CatalogueDbContext db, string matchQuery, int limit, CancellationToken cancellationToken) =>
-        db.Database.SqlQuery<SearchHit>($"""
-            SELECT EntityType AS Kind, Slug, Title,
-                   snippet(SearchIndex, -1, char(2), char(3), '…', 20) AS Snippet,
-                   bm25(SearchIndex, 0, 0, 0, 10.0, 4.0, 1.0) AS Rank
-            FROM SearchIndex
-            WHERE SearchIndex MATCH {matchQuery}
-            ORDER BY Rank
-            LIMIT {limit}
-            """).ToListAsync(cancellationToken);
+    /// <summary>The best hits first (the lowest <see cref="SearchHit.Rank"/>), each with a snippet around what matched.</summary>
+    public static Task<List<SearchHit>> SearchAsync(CatalogueDbContext db, IReadOnlyList<string> terms, int limit, CancellationToken cancellationToken) =>
+        (db.Database.IsNpgsql()
+            ? db.Database.SqlQuery<SearchHit>($"""
+                SELECT s."EntityType" AS "Kind", s."Slug", s."Title",
+                       ts_headline('catalogue_search', s."Title" || ' ' || s."Summary" || ' ' || s."Body", q, {_headlineOptions}) AS "Snippet",
+                       -ts_rank(s."Document", q)::float8 AS "Rank"
+                FROM "SearchIndex" AS s, to_tsquery('catalogue_search', {TsQuery(terms)}) AS q
+                WHERE s."Document" @@ q
+                ORDER BY "Rank", s."Title"
+                LIMIT {limit}
+                """)
+            : db.Database.SqlQuery<SearchHit>($"""
+                SELECT EntityType AS Kind, Slug, Title,
+                       snippet(SearchIndex, -1, char(2), char(3), '…', 20) AS Snippet,
+                       bm25(SearchIndex, 0, 0, 0, 10.0, 4.0, 1.0) AS Rank
+                FROM SearchIndex
+                WHERE SearchIndex MATCH {Fts5Query(terms)}
+                ORDER BY Rank
+                LIMIT {limit}
+                """)).ToListAsync(cancellationToken);
+
+    /// <summary>FTS5: each term quoted (so it is never an operator) with a prefix star; space means AND.</summary>
+    private static string Fts5Query(IReadOnlyList<string> terms) => string.Join(' ', terms.Select(t => $"\"{t}\"*"));
+
+    /// <summary>PostgreSQL: each term quoted as a lexeme with the prefix mark :*, joined by AND.</summary>
+    private static string TsQuery(IReadOnlyList<string> terms) => string.Join(" & ", terms.Select(t => $"'{t}':*"));
 
     [GeneratedRegex(@"[\p{L}\p{N}]+")]
     private static partial Regex Words();

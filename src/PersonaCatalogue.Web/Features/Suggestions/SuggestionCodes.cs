@@ -2,6 +2,7 @@ using System.Buffers.Text;
 using System.Security.Cryptography;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 using PersonaCatalogue.Web.Data;
 using PersonaCatalogue.Web.Data.Entities;
 
@@ -49,6 +50,7 @@ public static class SuggestionCodes
         }
     }
 
-    private static bool IsUniqueViolation(DbUpdateException ex) =>
-        ex.InnerException is SqliteException { SqliteErrorCode: SqliteConstraint, SqliteExtendedErrorCode: SqliteConstraintUnique };
+    private static bool IsUniqueViolation(DbUpdateException ex) => ex.InnerException
+        is SqliteException { SqliteErrorCode: SqliteConstraint, SqliteExtendedErrorCode: SqliteConstraintUnique }
+        or PostgresException { SqlState: PostgresErrorCodes.UniqueViolation };
 }

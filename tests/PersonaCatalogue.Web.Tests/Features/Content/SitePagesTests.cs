@@ -101,7 +101,7 @@ public class SitePagesTests(CatalogueAppFactory app) : IClassFixture<CatalogueAp
     }
 
     [Fact]
-    public async Task Health_ReportsTheDatabaseHealthy()
+    public async Task Health_ReportsTheDatabaseHealthy_NamingItsProvider()
     {
         using var client = app.CreateBrowserLikeClient();
         using var response = await client.GetAsync("/health", Ct);
@@ -109,6 +109,9 @@ public class SitePagesTests(CatalogueAppFactory app) : IClassFixture<CatalogueAp
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync(Ct));
         Assert.Equal("Healthy", json.RootElement.GetProperty("status").GetString());
-        Assert.Equal("Healthy", json.RootElement.GetProperty("checks").GetProperty("database").GetProperty("status").GetString());
+        var checks = json.RootElement.GetProperty("checks");
+        Assert.Equal("Healthy", checks.GetProperty("database").GetProperty("status").GetString());
+        Assert.Equal(CatalogueAppFactory.ProviderName, checks.GetProperty("database").GetProperty("description").GetString());
+        Assert.False(checks.TryGetProperty("redis", out _), "Redis is reported though none is configured");
     }
 }

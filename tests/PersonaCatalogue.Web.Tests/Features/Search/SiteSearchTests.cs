@@ -63,7 +63,9 @@ public class SiteSearchTests(CatalogueAppFactory app) : IClassFixture<CatalogueA
     {
         await using var db = app.CreateDbContext();
         var tool = await db.Tools.SingleAsync(t => t.Slug == "qgis", Ct);
-        tool.Description = "Maps <img src=x onerror=alert(1)> for zebrafinch lovers";
+        // The markup right after the matched word, so that both databases' snippets (which pick their window of
+        // words differently) include it.
+        tool.Description = "Maps for zebrafinch <img src=x onerror=alert(1)> lovers";
         await db.SaveChangesAsync(Ct);
 
         var doc = await app.GetDocumentAsync("/search?q=zebrafinch");

@@ -12,6 +12,9 @@ public abstract class TransferTarget : IAsyncDisposable
     /// <summary>Configuration that points the app at this database: environment variables for the command line, host settings for a test site.</summary>
     public abstract IReadOnlyDictionary<string, string> Settings { get; }
 
+    /// <summary>Whether site search ranks and words its snippets as the SQLite source site does (true for SQLite).</summary>
+    public virtual bool SearchesAsTheSource => true;
+
     /// <summary>Rows per table, counted with the provider's own SQL rather than through the app's model.</summary>
     public abstract Task<Dictionary<string, long>> CountRowsAsync();
 

@@ -278,7 +278,7 @@ public class ImportFromTheCommandLineTests(ImportFromTheCommandLineTests.App app
             Assert.NotNull(cached.Headers.Age);
         }
 
-        var result = await CommandLineProcess.RunAsync(app.DatabasePath, "import", folder);
+        var result = await CommandLineProcess.RunAsync(folder, app.DatabaseSettings, "import", folder);
         Assert.True(result.ExitCode == 0, result.Error);
 
         // The watcher checks every second here; give it generous time on a loaded machine, but no more.

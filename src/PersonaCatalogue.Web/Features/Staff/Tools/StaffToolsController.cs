@@ -32,9 +32,10 @@ public class StaffToolsController(CatalogueDbContext db, ToolEditor editor, Time
 
         if (!string.IsNullOrWhiteSpace(q))
         {
-            // Retired tools are not in the search index, so staff search names and addresses directly.
-            var text = q.Trim();
-            query = query.Where(t => EF.Functions.Like(t.Name, $"%{text}%") || EF.Functions.Like(t.Slug, $"%{text}%") || EF.Functions.Like(t.Url, $"%{text}%"));
+            // Retired tools are not in the search index, so staff search names and addresses directly. Lower case on
+            // both sides, as LIKE ignores case on SQLite but not on PostgreSQL.
+            var text = q.Trim().ToLowerInvariant();
+            query = query.Where(t => t.Name.ToLower().Contains(text) || t.Slug.ToLower().Contains(text) || t.Url.ToLower().Contains(text));
         }
 
         var total = await query.CountAsync(cancellationToken);
