@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using PersonaCatalogue.Web.Data;
 using PersonaCatalogue.Web.Data.Entities;
+using PersonaCatalogue.Web.Features.Generate;
 using PersonaCatalogue.Web.Features.Import;
 using PersonaCatalogue.Web.Features.Staff.Accounts;
 using PersonaCatalogue.Web.Features.Staff.Audit;
@@ -12,7 +13,7 @@ namespace PersonaCatalogue.Web;
 /// <summary>The web project doubles as the admin command line: <c>dotnet run --project src/PersonaCatalogue.Web -- &lt;command&gt;</c>.</summary>
 public static class CommandLine
 {
-    private static readonly string[] _commands = ["import", "backup", "export", "import-all", "staff", "help"];
+    private static readonly string[] _commands = ["import", "backup", "export", "import-all", "staff", "generate-catalogue", "help"];
 
     private const string IncludePasswordHashes = "--include-password-hashes";
     private const string IncludeDataProtectionKeys = "--include-data-protection-keys";
@@ -112,6 +113,9 @@ public static class CommandLine
                     output.WriteLine("Give it to them privately; they should change it after signing in.");
                     return 0;
 
+                case "generate-catalogue" when Option(args, "--tools") is { } tools && int.TryParse(tools, out var toolCount) && toolCount > 0:
+                    return await GenerateCatalogueAsync(app, scope.ServiceProvider, db, output, toolCount, int.TryParse(Option(args, "--seed"), out var seed) ? seed : 1);
+
                 default:
                     output.WriteLine("""
                         Commands:
@@ -124,6 +128,9 @@ public static class CommandLine
                                             add a staff account and print a generated one-time password
                           staff reset <email>
                                             give a staff account a new generated one-time password and unlock it
+                          generate-catalogue --tools <count> [--seed <number>]
+                                            fill a new benchmark database with generated tools (after importing
+                                            seed-data when it is empty); refuses a database with suggestions or feedback
                         """);
                     return args[0] == "help" ? 0 : 1;
             }
@@ -143,5 +150,36 @@ public static class CommandLine
             Console.Error.WriteLine(ex.Message);
             return 1;
         }
+    }
+
+    private static string? Option(string[] args, string name)
+    {
+        var index = Array.IndexOf(args, name);
+        return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
+    }
+
+    private static async Task<int> GenerateCatalogueAsync(
+        WebApplication app, IServiceProvider services, CatalogueDbContext db, TextWriter output, int toolCount, int seed)
+    {
+        output.WriteLine($"Database {db.Database.GetDbConnection().DataSource}");
+        var generator = services.GetRequiredService<CatalogueGenerator>();
+        if (await generator.RefusalAsync() is { } refusal)
+        {
+            Console.Error.WriteLine(refusal);
+            return 1;
+        }
+
+        if (!await db.Skills.AnyAsync())
+        {
+            var folder = SeedDataFolder.Find(app.Configuration, app.Environment);
+            output.WriteLine($"The database is empty: importing {folder} first");
+            var imported = await services.GetRequiredService<SeedImporter>().ImportAsync(folder);
+            output.WriteLine($"Imported {imported.Added.Count} items from seed data.");
+        }
+
+        var report = await generator.GenerateAsync(toolCount, seed);
+        report.WriteTo(output);
+        output.WriteLine($"The catalogue now has {await db.Tools.CountAsync(t => t.Status == ToolStatus.Published)} published tools.");
+        return 0;
     }
 }

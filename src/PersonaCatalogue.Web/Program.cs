@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc.ViewFeatures;
 using PersonaCatalogue.Web;
 using PersonaCatalogue.Web.Data;
 using PersonaCatalogue.Web.Data.Entities;
+using PersonaCatalogue.Web.Features.Generate;
 using PersonaCatalogue.Web.Features.Health;
 using PersonaCatalogue.Web.Features.Import;
 using PersonaCatalogue.Web.Features.OpenData;
@@ -26,6 +27,7 @@ builder.Services.AddCatalogueDatabase(configuration, builder.Environment);
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<MarkdownRenderer>();
 builder.Services.AddScoped<SeedImporter>();
+builder.Services.AddScoped<CatalogueGenerator>();
 builder.Services.AddScoped<StaffAccounts>();
 builder.Services.AddScoped<ToolEditor>();
 builder.Services.AddScoped<DuplicateFinder>();
@@ -38,6 +40,7 @@ builder.Services
     })
     .AddRazorOptions(FeatureViewLocations.Configure);
 builder.Services.AddPageCache(configuration);
+builder.Services.AddSafeResponseCompression();
 var health = builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 builder.Services.AddCatalogueRedis(configuration, health);
 builder.Services.AddCatalogueRateLimits(configuration);
@@ -141,10 +144,11 @@ if (app.Configuration.GetValue("ForwardedHeaders:Enabled", false))
     app.UseForwardedHeaders();
 }
 
+app.UseResponseCompression();
 app.UseSecurityHeaders();
 app.UseStatusCodePagesWithReExecute("/error/{0}");
 app.UseRequestBodyLimit(bodyLimit);
-app.UseStaticFiles();
+app.UseStaticFilesWithCaching();
 app.UseRouting();
 app.UseCors();
 app.UseRateLimiter();

@@ -23,13 +23,15 @@ public partial class CatalogueAppFactory : WebApplicationFactory<Program>
     /// <summary>
     /// The rate limits are per client, and every TestServer client looks like the same client, so tests raise them;
     /// the tests of the limits themselves set them low again through <see cref="Settings"/>. The page cache's delayed
-    /// second eviction is off, so one test's late pass cannot evict pages the next test has just cached.
+    /// second eviction and its watch for command-line imports are off, so one test's late eviction (or an import another
+    /// test ran in-process) cannot evict pages the next test has just cached.
     /// </summary>
     private static readonly Dictionary<string, string?> _defaults = new()
     {
         ["RateLimits:public-forms:PermitLimit"] = "100000",
         ["RateLimits:sign-in:PermitLimit"] = "100000",
         ["OutputCache:SecondPassSeconds"] = "0",
+        ["OutputCache:ImportCheckSeconds"] = "0",
     };
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)

@@ -43,13 +43,17 @@ public static partial class SearchIndex
         return terms.Count == 0 ? null : terms;
     }
 
-    /// <summary>Ids of published tools matching the terms, for composing into the tools list query.</summary>
+    /// <summary>
+    /// Ids of published tools matching the terms, for composing into the tools list query. On SQLite worked out from
+    /// the rowid (tool id * 4) rather than the EntityId and EntityType columns: the rowid comes with the match itself,
+    /// while each column read is a lookup in the index's content table, which made this 10 times slower at 10,000 tools.
+    /// </summary>
     public static IQueryable<int> ToolIds(CatalogueDbContext db, IReadOnlyList<string> terms) => db.Database.IsNpgsql()
         ? db.Database.SqlQuery<int>($"""
             SELECT "EntityId" AS "Value" FROM "SearchIndex"
             WHERE "EntityType" = 'tool' AND "Document" @@ to_tsquery('catalogue_search', {TsQuery(terms)})
             """)
-        : db.Database.SqlQuery<int>($"SELECT EntityId AS Value FROM SearchIndex WHERE SearchIndex MATCH {Fts5Query(terms)} AND EntityType = 'tool'");
+        : db.Database.SqlQuery<int>($"SELECT rowid / 4 AS Value FROM SearchIndex WHERE SearchIndex MATCH {Fts5Query(terms)} AND rowid % 4 = 0");
 
     /// <summary>The best hits first (the lowest <see cref="SearchHit.Rank"/>), each with a snippet around what matched.</summary>
     public static Task<List<SearchHit>> SearchAsync(CatalogueDbContext db, IReadOnlyList<string> terms, int limit, CancellationToken cancellationToken) =>

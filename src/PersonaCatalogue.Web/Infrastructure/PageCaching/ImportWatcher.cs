@@ -14,7 +14,12 @@ public sealed class ImportWatcher(IServiceScopeFactory scopes, PageCache cache, 
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var interval = TimeSpan.FromSeconds(configuration.GetValue("OutputCache:ImportCheckSeconds", 5));
+        var interval = TimeSpan.FromSeconds(configuration.GetValue("OutputCache:ImportCheckSeconds", 5.0));
+        if (interval <= TimeSpan.Zero)
+        {
+            return;
+        }
+
         int? lastSeen = null;
         using var timer = new PeriodicTimer(interval);
         do

@@ -1,0 +1,134 @@
+using System.Text.RegularExpressions;
+using AngleSharp.Html.Dom;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using PersonaCatalogue.Web.Data.Entities;
+using PersonaCatalogue.Web.Features.Generate;
+using PersonaCatalogue.Web.Tests.Infrastructure;
+
+namespace PersonaCatalogue.Web.Tests.Features.Generate;
+
+/// <summary>The seed catalogue plus generated tools, made once for the class before its tests run.</summary>
+public class GeneratedCatalogueAppFactory : CatalogueAppFactory, IAsyncLifetime
+{
+    public const int GeneratedTools = 1000;
+
+    public GenerateReport Report { get; private set; } = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        using var scope = Services.CreateScope();
+        Report = await scope.ServiceProvider.GetRequiredService<CatalogueGenerator>().GenerateAsync(GeneratedTools, randomSeed: 7);
+    }
+}
+
+public class GeneratedCatalogueTests(GeneratedCatalogueAppFactory app) : IClassFixture<GeneratedCatalogueAppFactory>
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Generate_AddsTheRequestedToolsWithOneToFourSkillsAndUpToThreePersonas()
+    {
+        await using var db = app.CreateDbContext();
+        var generated = await db.Tools.AsNoTracking()
+            .Where(t => t.Source == CatalogueGenerator.Source)
+            .Select(t => new { t.Slug, t.Summary, t.Status, Skills = t.Skills.Count, Personas = t.Personas.Count })
+            .ToListAsync(Ct);
+
+        Assert.Equal(GeneratedCatalogueAppFactory.GeneratedTools, generated.Count);
+        Assert.Equal(GeneratedCatalogueAppFactory.GeneratedTools, app.Report.Tools);
+        Assert.Equal(app.Report.SkillLinks, generated.Sum(t => t.Skills));
+        Assert.Equal(app.Report.PersonaLinks, generated.Sum(t => t.Personas));
+        Assert.All(generated, t => Assert.InRange(t.Skills, 1, 4));
+        Assert.All(generated, t => Assert.InRange(t.Personas, 0, 3));
+        Assert.All(generated, t => Assert.Equal(ToolStatus.Published, t.Status));
+        Assert.All(generated, t => Assert.InRange(t.Summary.Length, 10, Web.Data.FieldLengths.Summary));
+        // Every count of links appears, so the lists of skills and personas are not all alike.
+        Assert.Equal([1, 2, 3, 4], generated.Select(t => t.Skills).Distinct().Order());
+        Assert.Equal([0, 1, 2, 3], generated.Select(t => t.Personas).Distinct().Order());
+
+        // The search index triggers saw every generated tool.
+        var indexed = await db.Database
+            .SqlQuery<int>($"SELECT COUNT(*) AS Value FROM SearchIndex WHERE EntityType = 'tool' AND Slug IN (SELECT Slug FROM Tools WHERE Source = {CatalogueGenerator.Source})")
+            .SingleAsync(Ct);
+        Assert.Equal(GeneratedCatalogueAppFactory.GeneratedTools, indexed);
+    }
+
+    [Fact]
+    public async Task ToolsList_PagesThroughTheWholeCatalogue_ShowingEveryToolOnce()
+    {
+        await using var db = app.CreateDbContext();
+        var published = await db.Tools.Where(t => t.Status == ToolStatus.Published).Select(t => t.Slug).ToListAsync(Ct);
+        var expectedPages = (published.Count + 19) / 20;
+
+        var (shown, pages, first) = await AllPagesAsync("/tools");
+
+        Assert.Equal($"Showing 1 to 20 of {published.Count} tools", first.QuerySelector("#result-count")!.TextContent.Trim());
+        Assert.Equal(expectedPages, pages);
+        Assert.Equal(expectedPages.ToString(), first.QuerySelectorAll(".govuk-pagination__item").Last().TextContent.Trim());
+        Assert.Equal(shown.Count, shown.Distinct().Count());
+        Assert.Equal(published.Order(), shown.Order());
+    }
+
+    [Fact]
+    public async Task ToolsList_SearchWithPersonaAndCost_ListsExactlyTheMatchingTools()
+    {
+        var expected = await MatchingAsync("transport", t =>
+            t.Cost == ToolCost.Free && t.Personas.Any(p => p.Persona.Slug == "sara"));
+        Assert.NotEmpty(expected);
+
+        var (shown, _, _) = await AllPagesAsync("/tools?q=transport&persona=sara&cost=free");
+
+        Assert.Equal(expected.Order(), shown.Order());
+    }
+
+    [Fact]
+    public async Task ToolsList_SearchWithKindsLicenceAndNewestFirst_ListsExactlyTheMatchingToolsOverSeveralPages()
+    {
+        var expected = await MatchingAsync("council", t =>
+            (t.Kind == ToolKind.Guide || t.Kind == ToolKind.Software || t.Kind == ToolKind.DataPortal) && t.IsOpen);
+        Assert.True(expected.Count > 20, $"only {expected.Count} tools match, so the test would not cross a page");
+
+        var (shown, pages, _) = await AllPagesAsync("/tools?q=council&kind=guide&kind=software&kind=data-portal&open=yes&sort=newest");
+
+        Assert.Equal((expected.Count + 19) / 20, pages);
+        Assert.Equal(shown.Count, shown.Distinct().Count());
+        Assert.Equal(expected.Order(), shown.Order());
+    }
+
+    /// <summary>
+    /// The published tools passing <paramref name="filter"/> whose name, summary, description or publisher has a word
+    /// starting with <paramref name="word"/>: worked out here without the search index, to check the index against.
+    /// </summary>
+    private async Task<List<string>> MatchingAsync(string word, System.Linq.Expressions.Expression<Func<Tool, bool>> filter)
+    {
+        await using var db = app.CreateDbContext();
+        var candidates = await db.Tools.AsNoTracking()
+            .Where(t => t.Status == ToolStatus.Published)
+            .Where(filter)
+            .Select(t => new { t.Slug, Text = t.Name + " " + t.Summary + " " + t.Description + " " + t.Publisher })
+            .ToListAsync(Ct);
+        var pattern = new Regex($@"\b{word}", RegexOptions.IgnoreCase);
+        return [.. candidates.Where(t => pattern.IsMatch(t.Text)).Select(t => t.Slug)];
+    }
+
+    /// <summary>Every slug a list shows, following "Next" from the first page, with the number of pages and the first page.</summary>
+    private async Task<(List<string> Slugs, int Pages, IHtmlDocument First)> AllPagesAsync(string url)
+    {
+        var slugs = new List<string>();
+        var first = await app.GetDocumentAsync(url);
+        var doc = first;
+        for (var pages = 1; pages <= 1000; pages++)
+        {
+            slugs.AddRange(doc.QuerySelectorAll(".app-card__title a").Select(a => a.GetAttribute("href")!["/tools/".Length..]));
+            if (doc.QuerySelector(".govuk-pagination__next a")?.GetAttribute("href") is not { } next)
+            {
+                return (slugs, pages, first);
+            }
+
+            doc = await app.GetDocumentAsync(next);
+        }
+
+        throw new InvalidOperationException("pagination never ended");
+    }
+}
