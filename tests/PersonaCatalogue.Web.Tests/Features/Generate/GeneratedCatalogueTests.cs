@@ -49,7 +49,7 @@ public class GeneratedCatalogueTests(GeneratedCatalogueAppFactory app) : IClassF
 
         // The search index triggers saw every generated tool.
         var indexed = await db.Database
-            .SqlQuery<int>($"SELECT COUNT(*) AS Value FROM SearchIndex WHERE EntityType = 'tool' AND Slug IN (SELECT Slug FROM Tools WHERE Source = {CatalogueGenerator.Source})")
+            .SqlQuery<int>($"""SELECT COUNT(*) AS "Value" FROM "SearchIndex" WHERE "EntityType" = 'tool' AND "Slug" IN (SELECT "Slug" FROM "Tools" WHERE "Source" = {CatalogueGenerator.Source})""")
             .SingleAsync(Ct);
         Assert.Equal(GeneratedCatalogueAppFactory.GeneratedTools, indexed);
     }
