@@ -15,26 +15,6 @@ public class PageCachingTests(CatalogueAppFactory app) : IClassFixture<Catalogue
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private sealed record Page(bool FromCache, string Html, HttpResponseMessage Response);
-
-    private async Task<Page> GetAsync(string url, HttpClient? client = null)
-    {
-        using var anonymous = app.CreateBrowserLikeClient();
-        var response = await (client ?? anonymous).GetAsync(url, Ct);
-        Assert.True(response.StatusCode == HttpStatusCode.OK, $"GET {url} gave {(int)response.StatusCode}");
-        return new Page(response.Headers.Age is not null, await response.Content.ReadAsStringAsync(Ct), response);
-    }
-
-    /// <summary>Requests each page until it comes from the cache, so a later miss can only be an eviction.</summary>
-    private async Task PrimeAsync(params string[] urls)
-    {
-        foreach (var url in urls)
-        {
-            await GetAsync(url);
-            Assert.True((await GetAsync(url)).FromCache, $"{url} was not cached on the second request");
-        }
-    }
-
     public static TheoryData<string> CachedPages =>
         ["/", "/personas", "/personas/sara", "/skills", "/skills/cleaning-data", "/tools", "/tools?q=data&page=1", "/search?q=data", "/about"];
 
@@ -42,8 +22,8 @@ public class PageCachingTests(CatalogueAppFactory app) : IClassFixture<Catalogue
     [MemberData(nameof(CachedPages))]
     public async Task PublicPage_ComesFromTheCacheWithoutCookiesTokensOrStaffMarkup(string url)
     {
-        var first = await GetAsync(url);
-        var second = await GetAsync(url);
+        var first = await app.GetPageAsync(url);
+        var second = await app.GetPageAsync(url);
 
         Assert.True(second.FromCache);
         foreach (var page in new[] { first, second })
@@ -59,10 +39,13 @@ public class PageCachingTests(CatalogueAppFactory app) : IClassFixture<Catalogue
     [InlineData("/suggest-a-tool")]
     [InlineData("/personas/sara/feedback")]
     [InlineData("/staff/sign-in")]
+    [InlineData("/tools/qgis")]
+    [InlineData("/personas/suggest")]
+    [InlineData("/support-needs")]
     public async Task PageWithAForm_IsNeverCached(string url)
     {
-        var first = await GetAsync(url);
-        var second = await GetAsync(url);
+        var first = await app.GetPageAsync(url);
+        var second = await app.GetPageAsync(url);
 
         Assert.Contains("__RequestVerificationToken", second.Html);
         Assert.False(first.FromCache || second.FromCache, $"{url} came from the cache");
@@ -74,14 +57,14 @@ public class PageCachingTests(CatalogueAppFactory app) : IClassFixture<Catalogue
         var (staff, email) = await app.SignedInClientAsync(StaffRoles.Moderator);
         const string url = "/tools?q=spreadsheet";
 
-        var staffPage = await GetAsync(url, staff);
-        var publicPage = await GetAsync(url);
-        var staffAgain = await GetAsync(url, staff);
+        var staffPage = await app.GetPageAsync(url, staff);
+        var publicPage = await app.GetPageAsync(url);
+        var staffAgain = await app.GetPageAsync(url, staff);
 
         Assert.Contains($"Signed in as {email}", staffPage.Html);
         Assert.False(publicPage.FromCache, "the public got the page stored for a signed-in user");
         Assert.DoesNotContain("Signed in as", publicPage.Html);
-        Assert.True((await GetAsync(url)).FromCache);
+        Assert.True((await app.GetPageAsync(url)).FromCache);
         Assert.False(staffAgain.FromCache, "a signed-in user was served a cached page");
         Assert.Contains($"Signed in as {email}", staffAgain.Html);
     }
@@ -89,7 +72,7 @@ public class PageCachingTests(CatalogueAppFactory app) : IClassFixture<Catalogue
     [Fact]
     public async Task WaitingFlashMessage_SkipsTheCache()
     {
-        await PrimeAsync("/skills");
+        await app.PrimeAsync("/skills");
         using var client = app.CreateBrowserLikeClient();
         using var request = new HttpRequestMessage(HttpMethod.Get, "/skills");
         request.Headers.Add("Cookie", "flash=anything");
@@ -106,7 +89,7 @@ public class PageCachingTests(CatalogueAppFactory app) : IClassFixture<Catalogue
         var suggestion = await app.CreateSuggestionAsync(toolName: "Quokka Mapper");
         string[] affected = ["/", "/tools", "/tools?q=quokka", "/tools?persona=sara&skill=cleaning-data", "/search?q=quokka", "/personas/sara", "/skills", "/skills/cleaning-data"];
         string[] untouched = ["/personas/alan", "/skills/using-platforms", "/about"];
-        await PrimeAsync([.. affected, .. untouched]);
+        await app.PrimeAsync([.. affected, .. untouched]);
 
         using var response = await client.PostFormAsync($"/staff/suggestions/{suggestion.Id}/approve",
         [
@@ -120,7 +103,7 @@ public class PageCachingTests(CatalogueAppFactory app) : IClassFixture<Catalogue
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         foreach (var url in affected)
         {
-            var page = await GetAsync(url);
+            var page = await app.GetPageAsync(url);
             Assert.False(page.FromCache, $"{url} was still cached");
             // The framework shows counts, and the first page of all tools is alphabetical: the rest name the tool.
             Assert.True(url is "/skills" or "/tools" || page.Html.Contains("Quokka Mapper", StringComparison.Ordinal), $"{url} does not show the new tool");
@@ -128,7 +111,7 @@ public class PageCachingTests(CatalogueAppFactory app) : IClassFixture<Catalogue
 
         foreach (var url in untouched)
         {
-            Assert.True((await GetAsync(url)).FromCache, $"{url} was evicted though the new tool is not on it");
+            Assert.True((await app.GetPageAsync(url)).FromCache, $"{url} was evicted though the new tool is not on it");
         }
     }
 
@@ -137,7 +120,7 @@ public class PageCachingTests(CatalogueAppFactory app) : IClassFixture<Catalogue
     {
         var (client, _) = await app.SignedInClientAsync(StaffRoles.Moderator);
         string[] pages = ["/personas/ida", "/personas/pat", "/skills/governing-access", "/tools", "/search?q=ckan"];
-        await PrimeAsync(pages);
+        await app.PrimeAsync(pages);
 
         var fields = FormPost.With(await client.CurrentFieldsAsync("/staff/tools/ckan/edit"), "Name", "CKAN Renamed");
         using (var edited = await client.PostFormAsync("/staff/tools/ckan/edit", FormPost.With(fields, "Action", "save")))
@@ -147,10 +130,10 @@ public class PageCachingTests(CatalogueAppFactory app) : IClassFixture<Catalogue
 
         foreach (var url in pages)
         {
-            Assert.Contains("CKAN Renamed", (await GetAsync(url)).Html);
+            Assert.Contains("CKAN Renamed", (await app.GetPageAsync(url)).Html);
         }
 
-        await PrimeAsync(pages);
+        await app.PrimeAsync(pages);
         using (var retired = await client.PostFormAsync("/staff/tools/ckan/edit", [], "/staff/tools/ckan/retire"))
         {
             Assert.Equal(HttpStatusCode.Redirect, retired.StatusCode);
@@ -158,11 +141,11 @@ public class PageCachingTests(CatalogueAppFactory app) : IClassFixture<Catalogue
 
         foreach (var url in pages)
         {
-            Assert.DoesNotContain("CKAN Renamed", (await GetAsync(url)).Html);
+            Assert.DoesNotContain("CKAN Renamed", (await app.GetPageAsync(url)).Html);
         }
 
         // A restored tool comes back on pages that did not show it while it was retired.
-        await PrimeAsync(pages);
+        await app.PrimeAsync(pages);
         using (var restored = await client.PostFormAsync("/staff/tools/ckan/edit", [], "/staff/tools/ckan/restore"))
         {
             Assert.Equal(HttpStatusCode.Redirect, restored.StatusCode);
@@ -170,7 +153,7 @@ public class PageCachingTests(CatalogueAppFactory app) : IClassFixture<Catalogue
 
         foreach (var url in pages)
         {
-            Assert.Contains("CKAN Renamed", (await GetAsync(url)).Html);
+            Assert.Contains("CKAN Renamed", (await app.GetPageAsync(url)).Html);
         }
     }
 
@@ -182,7 +165,7 @@ public class PageCachingTests(CatalogueAppFactory app) : IClassFixture<Catalogue
         var text = await File.ReadAllTextAsync(persona, Ct);
         var summary = text.Split('\n').Single(line => line.StartsWith("summary: ", StringComparison.Ordinal));
         await File.WriteAllTextAsync(persona, text.Replace(summary, "summary: Chris now reads a summary written for this test."), Ct);
-        await PrimeAsync("/", "/personas", "/personas/chris");
+        await app.PrimeAsync("/", "/personas", "/personas/chris");
 
         using (var scope = app.Services.CreateScope())
         {
@@ -192,7 +175,7 @@ public class PageCachingTests(CatalogueAppFactory app) : IClassFixture<Catalogue
 
         foreach (var url in new[] { "/", "/personas", "/personas/chris" })
         {
-            Assert.Contains("Chris now reads a summary written for this test.", (await GetAsync(url)).Html);
+            Assert.Contains("Chris now reads a summary written for this test.", (await app.GetPageAsync(url)).Html);
         }
     }
 
@@ -202,7 +185,7 @@ public class PageCachingTests(CatalogueAppFactory app) : IClassFixture<Catalogue
         var persona = await app.CreatePersonaAsync();
         var other = await app.CreatePersonaAsync();
         var (staff, _) = await app.SignedInClientAsync(StaffRoles.Moderator);
-        await PrimeAsync($"/personas/{persona.Slug}", $"/personas/{other.Slug}", "/tools");
+        await app.PrimeAsync($"/personas/{persona.Slug}", $"/personas/{other.Slug}", "/tools");
 
         using var client = app.CreateBrowserLikeClient();
         using (var sent = await client.PostFormAsync($"/personas/{persona.Slug}/feedback",
@@ -211,9 +194,9 @@ public class PageCachingTests(CatalogueAppFactory app) : IClassFixture<Catalogue
             Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
         }
 
-        Assert.Contains("1 person has answered", (await GetAsync($"/personas/{persona.Slug}")).Html);
-        Assert.True((await GetAsync($"/personas/{other.Slug}")).FromCache, "feedback on one persona evicted another's page");
-        Assert.True((await GetAsync("/tools")).FromCache, "feedback evicted the tools list");
+        Assert.Contains("1 person has answered", (await app.GetPageAsync($"/personas/{persona.Slug}")).Html);
+        Assert.True((await app.GetPageAsync($"/personas/{other.Slug}")).FromCache, "feedback on one persona evicted another's page");
+        Assert.True((await app.GetPageAsync("/tools")).FromCache, "feedback evicted the tools list");
 
         int id;
         await using (var db = app.CreateDbContext())
@@ -221,21 +204,21 @@ public class PageCachingTests(CatalogueAppFactory app) : IClassFixture<Catalogue
             id = await db.PersonaFeedback.Where(f => f.PersonaId == persona.Id).Select(f => f.Id).SingleAsync(Ct);
         }
 
-        await PrimeAsync($"/personas/{persona.Slug}");
+        await app.PrimeAsync($"/personas/{persona.Slug}");
         using (var published = await staff.PostFormAsync("/staff/feedback", [], $"/staff/feedback/{id}/publish"))
         {
             Assert.Equal(HttpStatusCode.Redirect, published.StatusCode);
         }
 
-        Assert.Contains("A comment about wombats.", (await GetAsync($"/personas/{persona.Slug}")).Html);
+        Assert.Contains("A comment about wombats.", (await app.GetPageAsync($"/personas/{persona.Slug}")).Html);
 
-        await PrimeAsync($"/personas/{persona.Slug}");
+        await app.PrimeAsync($"/personas/{persona.Slug}");
         using (var spam = await staff.PostFormAsync("/staff/feedback", [], $"/staff/feedback/{id}/spam"))
         {
             Assert.Equal(HttpStatusCode.Redirect, spam.StatusCode);
         }
 
-        var afterSpam = await GetAsync($"/personas/{persona.Slug}");
+        var afterSpam = await app.GetPageAsync($"/personas/{persona.Slug}");
         Assert.Contains("Nobody has given feedback on this iteration yet.", afterSpam.Html);
         Assert.DoesNotContain("A comment about wombats.", afterSpam.Html);
     }
@@ -246,12 +229,12 @@ public class PageCachingTests(CatalogueAppFactory app) : IClassFixture<Catalogue
         var persona = await app.CreatePersonaAsync();
         var feedback = await app.CreatePersonaFeedbackAsync(persona);
         var (staff, _) = await app.SignedInClientAsync(StaffRoles.Moderator);
-        await PrimeAsync($"/personas/{persona.Slug}");
+        await app.PrimeAsync($"/personas/{persona.Slug}");
 
         using var reviewed = await staff.PostFormAsync("/staff/feedback", [], $"/staff/feedback/{feedback.Id}/review");
 
         Assert.Equal(HttpStatusCode.Redirect, reviewed.StatusCode);
-        Assert.True((await GetAsync($"/personas/{persona.Slug}")).FromCache);
+        Assert.True((await app.GetPageAsync($"/personas/{persona.Slug}")).FromCache);
     }
 }
 

@@ -1,0 +1,30 @@
+using System.Net;
+using PersonaCatalogue.Web.Tests.Infrastructure;
+
+namespace PersonaCatalogue.Web.Tests.Infrastructure.PageCaching;
+
+/// <summary>A page as an anonymous visitor (or the given client) gets it, and whether it came from the output cache (an Age header).</summary>
+public sealed record CachedPage(bool FromCache, string Html, HttpResponseMessage Response);
+
+public static class CachedPages
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    public static async Task<CachedPage> GetPageAsync(this CatalogueAppFactory app, string url, HttpClient? client = null)
+    {
+        using var anonymous = app.CreateBrowserLikeClient();
+        var response = await (client ?? anonymous).GetAsync(url, Ct);
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"GET {url} gave {(int)response.StatusCode}");
+        return new CachedPage(response.Headers.Age is not null, await response.Content.ReadAsStringAsync(Ct), response);
+    }
+
+    /// <summary>Requests each page until it comes from the cache, so a later miss can only be an eviction.</summary>
+    public static async Task PrimeAsync(this CatalogueAppFactory app, params string[] urls)
+    {
+        foreach (var url in urls)
+        {
+            await app.GetPageAsync(url);
+            Assert.True((await app.GetPageAsync(url)).FromCache, $"{url} was not cached on the second request");
+        }
+    }
+}
