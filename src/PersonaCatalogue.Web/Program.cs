@@ -13,6 +13,7 @@ using PersonaCatalogue.Web.Features.OpenData;
 using PersonaCatalogue.Web.Features.Staff.Accounts;
 using PersonaCatalogue.Web.Features.Staff.Suggestions;
 using PersonaCatalogue.Web.Features.Staff.Tools;
+using PersonaCatalogue.Web.Features.Tools;
 using PersonaCatalogue.Web.Infrastructure;
 using PersonaCatalogue.Web.Infrastructure.PageCaching;
 
@@ -40,6 +41,8 @@ builder.Services
     })
     .AddRazorOptions(FeatureViewLocations.Configure);
 builder.Services.AddPageCache(configuration);
+builder.Services.AddMemoryCache();
+builder.Services.AddSingleton<ToolFilterOptionsCache>();
 builder.Services.AddSafeResponseCompression();
 var health = builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 builder.Services.AddCatalogueRedis(configuration, health);

@@ -42,7 +42,8 @@ public static class DatabaseSetup
                 ? configured
                 : throw new InvalidOperationException($"Database:Provider is PostgreSQL, so ConnectionStrings:{ConnectionStringName} must be set.");
             // Every consumer (controllers, Identity, Data Protection, health checks) keeps asking for CatalogueDbContext.
-            services.AddDbContext<CatalogueDbContext, PostgresCatalogueDbContext>((provider, options) => PostgresCatalogueDbContext
+            // Pooled, as below.
+            services.AddDbContextPool<CatalogueDbContext, PostgresCatalogueDbContext>((provider, options) => PostgresCatalogueDbContext
                 .Configure(options, postgres)
                 .AddInterceptors(provider.GetRequiredService<PageCacheEviction>()));
             return services;
@@ -50,7 +51,9 @@ public static class DatabaseSetup
 
         var connectionString = ConnectionString(configuration, environment);
         var busyTimeout = configuration.GetValue("Database:BusyTimeoutMilliseconds", 5000);
-        services.AddDbContext<CatalogueDbContext>((provider, options) => options
+        // Pooled: contexts are reset and reused rather than built with fresh options for every request, which cost
+        // about a twentieth of an uncached tools list's time.
+        services.AddDbContextPool<CatalogueDbContext>((provider, options) => options
             .UseSqlite(connectionString)
             .AddInterceptors(new SqliteConnectionSettings(busyTimeout), provider.GetRequiredService<PageCacheEviction>()));
         return services;
@@ -85,7 +88,13 @@ public static class DatabaseSetup
     /// </summary>
     public static async Task MigrateAsync(this CatalogueDbContext db, CancellationToken cancellationToken = default)
     {
-        await db.Database.MigrateAsync(cancellationToken);
+        // Asking first is cheap (migration ids and the history table); Migrate itself also compares the model with
+        // the migrations' snapshot, which took about half a second of every start on an up-to-date database.
+        if ((await db.Database.GetPendingMigrationsAsync(cancellationToken)).Any())
+        {
+            await db.Database.MigrateAsync(cancellationToken);
+        }
+
         if (db.Database.IsSqlite())
         {
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL;", cancellationToken);

@@ -25,7 +25,7 @@ public class SqliteConnectionSettings(int busyTimeoutMilliseconds) : DbConnectio
         return Task.CompletedTask;
     }
 
-    // Static: EF makes a new interceptor with each request's options, while native connections outlive requests.
+    // Static: native connections outlive any one options instance (and so any one interceptor).
     private static readonly ConditionalWeakTable<object, object> _configured = [];
 
     private void Apply(DbConnection connection)

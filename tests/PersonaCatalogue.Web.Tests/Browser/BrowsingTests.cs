@@ -39,7 +39,7 @@ public class BrowsingTests(BrowserFixture browser) : IClassFixture<BrowserFixtur
         await page.GetByLabel("Search the catalogue").FillAsync("ethics");
         await page.GetByRole(AriaRole.Button, new() { Name = "Search" }).ClickAsync();
 
-        await page.WaitForURLAsync("**/search?q=ethics");
+        await BrowserFixture.ArriveAtAsync(page, "**/search?q=ethics");
         var first = page.Locator(".app-search-hit").First;
         Assert.Contains("ethic", await first.Locator("h3").InnerTextAsync(), StringComparison.OrdinalIgnoreCase);
     }
@@ -55,7 +55,7 @@ public class BrowsingTests(BrowserFixture browser) : IClassFixture<BrowserFixtur
         await page.GetByLabel("Canvas or template").CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Apply filters" }).Last.ClickAsync();
 
-        await page.WaitForURLAsync(url => url.Contains("persona=sara") && url.Contains("kind=canvas-or-template"));
+        await BrowserFixture.ArriveAtAsync(page, url => url.Contains("persona=sara") && url.Contains("kind=canvas-or-template"));
         var filtered = await page.Locator(".app-card").CountAsync();
         Assert.InRange(filtered, 1, all - 1);
         Assert.Equal(2, await page.Locator(".app-filter-tag").CountAsync());
@@ -64,7 +64,7 @@ public class BrowsingTests(BrowserFixture browser) : IClassFixture<BrowserFixtur
         await Accessibility.AssertNoViolationsAsync(axePage);
 
         await page.Locator(".app-filter-tag", new() { HasText = "Canvas or template" }).ClickAsync();
-        await page.WaitForURLAsync(url => url.EndsWith("/tools?persona=sara"));
+        await BrowserFixture.ArriveAtAsync(page, url => url.EndsWith("/tools?persona=sara"));
         Assert.True(await page.Locator(".app-card").CountAsync() > filtered);
     }
 

@@ -17,7 +17,7 @@ public class FeedbackTests(BrowserFixture browser) : IClassFixture<BrowserFixtur
         // The persona page links to the form.
         await page.GotoAsync($"/personas/{persona.Slug}");
         await page.GetByRole(AriaRole.Link, new() { Name = "Give feedback on this persona" }).ClickAsync();
-        await page.WaitForURLAsync($"**/personas/{persona.Slug}/feedback");
+        await BrowserFixture.ArriveAtAsync(page, $"**/personas/{persona.Slug}/feedback");
         Assert.Equal(1, await page.Locator("h1").CountAsync());
         await Accessibility.AssertNoViolationsAsync(page);
 
@@ -38,7 +38,7 @@ public class FeedbackTests(BrowserFixture browser) : IClassFixture<BrowserFixtur
         await page.GetByRole(AriaRole.Group, new() { Name = "May we publish your comment without your name?" }).GetByLabel("Yes").CheckAsync();
         await page.GetByLabel("Email address (optional)").FillAsync("robin.giver@example.org");
         await page.GetByRole(AriaRole.Button, new() { Name = "Send feedback" }).ClickAsync();
-        await page.WaitForURLAsync($"**/personas/{persona.Slug}/feedback/sent");
+        await BrowserFixture.ArriveAtAsync(page, $"**/personas/{persona.Slug}/feedback/sent");
         Assert.Equal("Feedback sent", (await page.Locator("h1").InnerTextAsync()).Trim());
         await Accessibility.AssertNoViolationsAsync(page);
 
@@ -52,7 +52,7 @@ public class FeedbackTests(BrowserFixture browser) : IClassFixture<BrowserFixtur
         await page.GotoAsync($"/personas/{persona.Slug}");
         Assert.Equal(0, await page.Locator(".app-comment").CountAsync());
 
-        var staff = await SignInAsync(StaffRoles.Moderator);
+        var staff = await browser.SignInAsync(StaffRoles.Moderator);
         await staff.GotoAsync($"/staff/feedback?persona={persona.Slug}");
         Assert.Equal(1, await staff.Locator("h1").CountAsync());
         await Accessibility.AssertNoViolationsAsync(staff);
@@ -94,15 +94,4 @@ public class FeedbackTests(BrowserFixture browser) : IClassFixture<BrowserFixtur
         Assert.Equal(1, pages);
     }
 
-    private async Task<IPage> SignInAsync(string role)
-    {
-        var email = await browser.App.CreateStaffAsync(role);
-        var page = await browser.NewPageAsync();
-        await page.GotoAsync("/staff/sign-in");
-        await page.GetByLabel("Email address").FillAsync(email);
-        await page.GetByLabel("Password").FillAsync(TestData.StaffPassword);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync(url => url.EndsWith("/staff"));
-        return page;
-    }
 }

@@ -36,7 +36,7 @@ public class OtherFeedbackTests(BrowserFixture browser) : IClassFixture<BrowserF
         await page.Locator(".govuk-error-summary a[href='#Helped']").ClickAsync();
         await page.GetByRole(AriaRole.Group, new() { Name = "Did this tool help you?" }).GetByLabel("Yes").CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Send answer" }).ClickAsync();
-        await page.WaitForURLAsync(url => url.EndsWith($"/tools/{tool.Slug}"));
+        await BrowserFixture.ArriveAtAsync(page, url => url.EndsWith($"/tools/{tool.Slug}"));
         Assert.Contains("Your answer has been sent", await page.Locator(".govuk-notification-banner").InnerTextAsync());
         Assert.Equal("1 of 1 person said it helped.", (await page.Locator("#tool-helpfulness").InnerTextAsync()).Trim());
         await Accessibility.AssertNoViolationsAsync(page);
@@ -57,7 +57,7 @@ public class OtherFeedbackTests(BrowserFixture browser) : IClassFixture<BrowserF
         Assert.StartsWith("Error: ", await page.TitleAsync());
         await page.GetByLabel("No", new() { Exact = true }).CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Send answer" }).ClickAsync();
-        await page.WaitForURLAsync(url => url.EndsWith($"/tools/{tool.Slug}"));
+        await BrowserFixture.ArriveAtAsync(page, url => url.EndsWith($"/tools/{tool.Slug}"));
 
         Assert.Equal("0 of 1 person said it helped.", (await page.Locator("#tool-helpfulness").InnerTextAsync()).Trim());
         await using var db = browser.App.CreateDbContext();
@@ -71,7 +71,7 @@ public class OtherFeedbackTests(BrowserFixture browser) : IClassFixture<BrowserF
         var page = await browser.NewPageAsync();
         await page.GotoAsync("/personas");
         await page.GetByRole(AriaRole.Link, new() { Name = "tell us who is missing" }).ClickAsync();
-        await page.WaitForURLAsync("**/personas/suggest");
+        await BrowserFixture.ArriveAtAsync(page, "**/personas/suggest");
         Assert.Equal(1, await page.Locator("h1").CountAsync());
         await Accessibility.AssertNoViolationsAsync(page);
 
@@ -88,7 +88,7 @@ public class OtherFeedbackTests(BrowserFixture browser) : IClassFixture<BrowserF
         await page.GetByLabel("What do they need to know about data?").FillAsync("Which council data they can reuse.");
         await page.GetByLabel("I support the public sector").CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Send" }).ClickAsync();
-        await page.WaitForURLAsync("**/personas/suggest/sent");
+        await BrowserFixture.ArriveAtAsync(page, "**/personas/suggest/sent");
         Assert.Equal("Thank you for telling us who is missing", (await page.Locator("h1").InnerTextAsync()).Trim());
         await Accessibility.AssertNoViolationsAsync(page);
 
@@ -104,7 +104,7 @@ public class OtherFeedbackTests(BrowserFixture browser) : IClassFixture<BrowserF
         var page = await browser.NewPageAsync(javaScriptEnabled: false);
         await page.GotoAsync("/");
         await page.GetByRole(AriaRole.Link, new() { Name = "Where do you need more support?" }).ClickAsync();
-        await page.WaitForURLAsync("**/support-needs");
+        await BrowserFixture.ArriveAtAsync(page, "**/support-needs");
 
         await page.GetByLabel("Analysis").CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Send" }).ClickAsync();
@@ -115,7 +115,7 @@ public class OtherFeedbackTests(BrowserFixture browser) : IClassFixture<BrowserF
         await page.GetByLabel("What do you need more support with?").FillAsync(need);
         await page.GetByLabel("Leadership").CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Send" }).ClickAsync();
-        await page.WaitForURLAsync("**/support-needs/sent");
+        await BrowserFixture.ArriveAtAsync(page, "**/support-needs/sent");
         Assert.Equal("Thank you for telling us where you need support", (await page.Locator("h1").InnerTextAsync()).Trim());
 
         await using (var db = browser.App.CreateDbContext())
@@ -142,7 +142,7 @@ public class OtherFeedbackTests(BrowserFixture browser) : IClassFixture<BrowserF
         var toolFeedback = await browser.App.CreateToolFeedbackAsync(tool, whatItHelpedWith: "Made a chart for the board.");
         await browser.App.CreateMissingPersonaAsync(missingRole: "School business manager");
         await browser.App.CreateSupportNeedAsync(supportNeeded: "Understanding data protection", areas: ["management"]);
-        var page = await SignInAsync(StaffRoles.Administrator);
+        var page = await browser.SignInAsync(StaffRoles.Administrator);
 
         foreach (var url in new[] { "/staff", "/staff/feedback?status=all", "/staff/feedback?kind=tool", "/staff/feedback?kind=support-need&area=management", "/staff/feedback/support-needs" })
         {
@@ -162,15 +162,4 @@ public class OtherFeedbackTests(BrowserFixture browser) : IClassFixture<BrowserF
         Assert.Equal("Nobody has answered yet.", (await visitor.Locator("#tool-helpfulness").InnerTextAsync()).Trim());
     }
 
-    private async Task<IPage> SignInAsync(string role)
-    {
-        var email = await browser.App.CreateStaffAsync(role);
-        var page = await browser.NewPageAsync();
-        await page.GotoAsync("/staff/sign-in");
-        await page.GetByLabel("Email address").FillAsync(email);
-        await page.GetByLabel("Password").FillAsync(TestData.StaffPassword);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync(url => url.EndsWith("/staff"));
-        return page;
-    }
 }

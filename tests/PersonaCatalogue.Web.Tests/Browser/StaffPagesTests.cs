@@ -7,17 +7,6 @@ namespace PersonaCatalogue.Web.Tests.Browser;
 /// <summary>Every staff page, including error states, in Debian's Chromium with axe.</summary>
 public class StaffPagesTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
-    private async Task<IPage> SignInAsync(string role)
-    {
-        var email = await browser.App.CreateStaffAsync(role);
-        var page = await browser.NewPageAsync();
-        await page.GotoAsync("/staff/sign-in");
-        await page.GetByLabel("Email address").FillAsync(email);
-        await page.GetByLabel("Password").FillAsync(TestData.StaffPassword);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync(url => url.EndsWith("/staff"));
-        return page;
-    }
 
     [Fact]
     public async Task SignIn_WithErrors_IsAccessibleAndKeepsTheEmail()
@@ -43,7 +32,7 @@ public class StaffPagesTests(BrowserFixture browser) : IClassFixture<BrowserFixt
     public async Task EveryStaffPage_HasNoAccessibilityViolations()
     {
         var suggestion = await browser.App.CreateSuggestionAsync(toolName: "Open Refine", url: "https://openrefine.org/");
-        var page = await SignInAsync(StaffRoles.Administrator);
+        var page = await browser.SignInAsync(StaffRoles.Administrator);
 
         foreach (var url in new[]
         {
@@ -79,7 +68,7 @@ public class StaffPagesTests(BrowserFixture browser) : IClassFixture<BrowserFixt
     [Fact]
     public async Task AccessDenied_IsAccessible()
     {
-        var page = await SignInAsync(StaffRoles.Moderator);
+        var page = await browser.SignInAsync(StaffRoles.Moderator);
 
         await page.GotoAsync("/staff/audit");
 

@@ -30,12 +30,12 @@ public class SuggestToolBrowserTests(BrowserFixture browser) : IClassFixture<Bro
         await page.GetByLabel("Not sure").CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Send suggestion" }).ClickAsync();
 
-        await page.WaitForURLAsync("**/suggest-a-tool/confirmation/**");
+        await BrowserFixture.ArriveAtAsync(page, "**/suggest-a-tool/confirmation/**");
         Assert.Equal("Suggestion sent", (await page.Locator(".govuk-panel__title").InnerTextAsync()).Trim());
         await Accessibility.AssertNoViolationsAsync(page);
 
         await page.Locator("#status-link").ClickAsync();
-        await page.WaitForURLAsync("**/suggestions/**");
+        await BrowserFixture.ArriveAtAsync(page, "**/suggestions/**");
         Assert.Equal("Waiting for review", (await page.Locator("#status .govuk-tag").InnerTextAsync()).Trim());
         await Accessibility.AssertNoViolationsAsync(page);
     }
@@ -51,7 +51,7 @@ public class SuggestToolBrowserTests(BrowserFixture browser) : IClassFixture<Bro
         await visitor.GetByLabel("Alan, Data re-user").CheckAsync();
         await visitor.GetByLabel("Free", new() { Exact = true }).CheckAsync();
         await visitor.GetByRole(AriaRole.Button, new() { Name = "Send suggestion" }).ClickAsync();
-        await visitor.WaitForURLAsync("**/suggest-a-tool/confirmation/**");
+        await BrowserFixture.ArriveAtAsync(visitor, "**/suggest-a-tool/confirmation/**");
         var statusUrl = await visitor.Locator("#status-link").GetAttributeAsync("href");
 
         var email = await browser.App.CreateStaffAsync(PersonaCatalogue.Web.Data.Entities.StaffRoles.Moderator);
@@ -60,7 +60,7 @@ public class SuggestToolBrowserTests(BrowserFixture browser) : IClassFixture<Bro
         await moderator.GetByLabel("Email address").FillAsync(email);
         await moderator.GetByLabel("Password").FillAsync(TestData.StaffPassword);
         await moderator.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await moderator.WaitForURLAsync("**/staff/suggestions");
+        await BrowserFixture.ArriveAtAsync(moderator, "**/staff/suggestions");
         await moderator.GetByRole(AriaRole.Link, new() { Name = "Loop Finder" }).ClickAsync();
         await moderator.GetByRole(AriaRole.Link, new() { Name = "Approve and complete the tool" }).ClickAsync();
         await moderator.GetByLabel("Software").CheckAsync();

@@ -91,6 +91,55 @@ public class BrowserFixture : IAsyncLifetime
         return await context.NewPageAsync();
     }
 
+    /// <summary>A new page signed in as a new member of staff in <paramref name="role"/>, on the staff dashboard.</summary>
+    public async Task<IPage> SignInAsync(string role, bool javaScriptEnabled = true)
+    {
+        var email = await App.CreateStaffAsync(role);
+        var page = await NewPageAsync(javaScriptEnabled);
+        await page.GotoAsync("/staff/sign-in");
+        await page.GetByLabel("Email address").FillAsync(email);
+        await page.GetByLabel("Password").FillAsync(TestData.StaffPassword);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await ArriveAtAsync(page, url => url.EndsWith("/staff", StringComparison.Ordinal));
+        return page;
+    }
+
+    /// <summary>
+    /// Waits until a link or a form has taken the page to a URL matching <paramref name="glob"/> and its HTML is
+    /// parsed (not for the "load" event, which also waits for the stylesheet). If it never gets there, the failure
+    /// says where the page is and what it shows, so a refused form (its error summary, a 400 or 429 page) explains itself.
+    /// </summary>
+    public static Task ArriveAtAsync(IPage page, string glob) =>
+        ExplainTimeoutAsync(page, glob, page.WaitForURLAsync(glob, _parsed));
+
+    /// <inheritdoc cref="ArriveAtAsync(IPage, string)"/>
+    public static Task ArriveAtAsync(IPage page, Func<string, bool> matches) =>
+        ExplainTimeoutAsync(page, "a matching URL", page.WaitForURLAsync(matches, _parsed));
+
+    private static readonly PageWaitForURLOptions _parsed = new() { WaitUntil = WaitUntilState.DOMContentLoaded };
+
+    private static async Task ExplainTimeoutAsync(IPage page, string expected, Task arriving)
+    {
+        try
+        {
+            await arriving;
+        }
+        catch (TimeoutException timeout)
+        {
+            string shown;
+            try
+            {
+                shown = await page.Locator("body").InnerTextAsync(new() { Timeout = 5_000 });
+            }
+            catch (Exception unreadable)
+            {
+                shown = $"(unreadable: {unreadable.Message})";
+            }
+
+            throw new TimeoutException($"Expected to arrive at {expected}, but the page is at {page.Url} and shows:\n{shown}", timeout);
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (Browser is not null)

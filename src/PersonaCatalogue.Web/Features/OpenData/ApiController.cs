@@ -14,7 +14,7 @@ namespace PersonaCatalogue.Web.Features.OpenData;
 [ApiController]
 [Route("api/v1")]
 [EnableCors(OpenDataCors.Policy)]
-public class ApiController(CatalogueDbContext db, IConfiguration configuration) : ControllerBase
+public class ApiController(CatalogueDbContext db, ToolFilterOptionsCache optionsCache, IConfiguration configuration) : ControllerBase
 {
     public const int MaxPageSize = 100;
 
@@ -60,7 +60,7 @@ public class ApiController(CatalogueDbContext db, IConfiguration configuration) 
     [ProducesResponseType<ToolsPage>(StatusCodes.Status200OK)]
     public async Task<IActionResult> Tools(ToolFilters filters, [FromQuery(Name = "page_size")] int pageSize = ToolFilters.PageSize, CancellationToken cancellationToken = default)
     {
-        await ToolQuery.NormaliseAsync(db, filters, cancellationToken);
+        await ToolQuery.NormaliseAsync(db, optionsCache, filters, cancellationToken);
         pageSize = Math.Clamp(pageSize, 1, MaxPageSize);
         var query = ToolQuery.Filter(db, filters);
         var total = await query.CountAsync(cancellationToken);

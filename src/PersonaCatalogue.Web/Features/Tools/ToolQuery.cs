@@ -7,10 +7,10 @@ namespace PersonaCatalogue.Web.Features.Tools;
 /// <summary>The published tools matching a set of filters, sorted: shared by the tools page and the read API.</summary>
 public static class ToolQuery
 {
-    /// <summary>Loads the filter options and drops unknown values from <paramref name="filters"/>.</summary>
-    public static async Task<ToolFilterOptions> NormaliseAsync(CatalogueDbContext db, ToolFilters filters, CancellationToken cancellationToken)
+    /// <summary>Gets the filter options and drops unknown values from <paramref name="filters"/>.</summary>
+    public static async Task<ToolFilterOptions> NormaliseAsync(CatalogueDbContext db, ToolFilterOptionsCache optionsCache, ToolFilters filters, CancellationToken cancellationToken)
     {
-        var options = await ToolFilterOptions.LoadAsync(db, cancellationToken);
+        var options = await optionsCache.GetAsync(db, cancellationToken);
         filters.Normalise(
             options.Personas.Select(p => p.Value).ToHashSet(),
             options.Areas.SelectMany(a => a.Skills).Select(s => s.Value).ToHashSet(),

@@ -9,13 +9,13 @@ using PersonaCatalogue.Web.Infrastructure.PageCaching;
 namespace PersonaCatalogue.Web.Features.Tools;
 
 [Route("tools")]
-public class ToolsController(CatalogueDbContext db, IConfiguration configuration) : Controller
+public class ToolsController(CatalogueDbContext db, ToolFilterOptionsCache optionsCache, IConfiguration configuration) : Controller
 {
     [HttpGet("")]
     [OutputCache(PolicyName = PublicPagePolicy.Name, Tags = [PageTags.Tools])]
     public async Task<IActionResult> Index(ToolFilters filters, CancellationToken cancellationToken)
     {
-        var options = await ToolQuery.NormaliseAsync(db, filters, cancellationToken);
+        var options = await ToolQuery.NormaliseAsync(db, optionsCache, filters, cancellationToken);
         var query = ToolQuery.Filter(db, filters).AsNoTracking();
         var total = await query.CountAsync(cancellationToken);
         var pageCount = Math.Max(1, (int)Math.Ceiling(total / (double)ToolFilters.PageSize));
