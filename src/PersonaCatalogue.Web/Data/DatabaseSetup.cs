@@ -51,11 +51,12 @@ public static class DatabaseSetup
 
         var connectionString = ConnectionString(configuration, environment);
         var busyTimeout = configuration.GetValue("Database:BusyTimeoutMilliseconds", 5000);
+        var pageCache = configuration.GetValue("Database:PageCacheMegabytes", 8);
         // Pooled: contexts are reset and reused rather than built with fresh options for every request, which cost
         // about a twentieth of an uncached tools list's time.
         services.AddDbContextPool<CatalogueDbContext>((provider, options) => options
             .UseSqlite(connectionString)
-            .AddInterceptors(new SqliteConnectionSettings(busyTimeout), provider.GetRequiredService<PageCacheEviction>()));
+            .AddInterceptors(new SqliteConnectionSettings(busyTimeout, pageCache), provider.GetRequiredService<PageCacheEviction>()));
         return services;
     }
 
