@@ -17,16 +17,26 @@ public class ToolsController(CatalogueDbContext db, ToolFilterOptionsCache optio
     {
         var options = await ToolQuery.NormaliseAsync(db, optionsCache, filters, cancellationToken);
         var query = ToolQuery.Filter(db, filters).AsNoTracking();
-        var total = await query.CountAsync(cancellationToken);
-        var pageCount = Math.Max(1, (int)Math.Ceiling(total / (double)ToolFilters.PageSize));
-        filters.Page = Math.Min(filters.Page, pageCount);
-
         var minimumAnswers = ToolQuery.MinimumAnswersToRank(configuration);
-        var tools = await ToolQuery.Sort(db, query, filters, minimumAnswers)
-            .Skip((filters.Page - 1) * ToolFilters.PageSize)
-            .Take(ToolFilters.PageSize)
-            .Select(t => new ToolCard(t.Slug, t.Name, t.Summary, t.Kind, t.Cost, t.IsOpen, t.Publisher, t.AddedAt))
-            .ToListAsync(cancellationToken);
+        var cards = ToolQuery.Sort(db, query, filters, minimumAnswers)
+            .Select(t => new ToolCard(t.Slug, t.Name, t.Summary, t.Kind, t.Cost, t.IsOpen, t.Publisher, t.AddedAt));
+
+        // A first page with room to spare holds every match, so it is its own count: most searches narrow the list
+        // that far, and then need one query rather than two. Other pages are counted first, to stop at the last one.
+        List<ToolCard> tools;
+        int total;
+        if (filters.Page == 1)
+        {
+            tools = await cards.Take(ToolFilters.PageSize).ToListAsync(cancellationToken);
+            total = tools.Count < ToolFilters.PageSize ? tools.Count : await query.CountAsync(cancellationToken);
+        }
+        else
+        {
+            total = await query.CountAsync(cancellationToken);
+            filters.Page = Math.Min(filters.Page, PageCount(total));
+            tools = await cards.Skip((filters.Page - 1) * ToolFilters.PageSize).Take(ToolFilters.PageSize).ToListAsync(cancellationToken);
+        }
+
         Dictionary<string, ToolHelpfulness> helpfulness = [];
         if (filters.SortHelpful)
         {
@@ -35,8 +45,10 @@ public class ToolsController(CatalogueDbContext db, ToolFilterOptionsCache optio
             helpfulness = await ToolHelpfulness.ForToolsAsync(db, tools.Select(t => t.Slug).ToList(), cancellationToken);
         }
 
-        return View(new ToolsList(filters, options, tools, total, pageCount) { Helpfulness = helpfulness, MinimumAnswersToRank = minimumAnswers });
+        return View(new ToolsList(filters, options, tools, total, PageCount(total)) { Helpfulness = helpfulness, MinimumAnswersToRank = minimumAnswers });
     }
+
+    private static int PageCount(int total) => Math.Max(1, (int)Math.Ceiling(total / (double)ToolFilters.PageSize));
 
     [HttpGet("{slug}")]
     public async Task<IActionResult> Detail(string slug, CancellationToken cancellationToken) =>

@@ -133,6 +133,28 @@ public class ToolsListTests(CatalogueAppFactory app) : IClassFixture<CatalogueAp
         Assert.Equal(20, Slugs(doc).Count);
     }
 
+    [Theory]
+    [InlineData("/tools")]
+    [InlineData("/tools?persona=alan")]
+    [InlineData("/tools?q=open&kind=guide")]
+    [InlineData("/tools?q=xylophonics")]
+    public async Task Index_ResultCount_IsHowManyToolsThePagesShow(string url)
+    {
+        // Both ways of counting: a first page with room to spare counts itself, a full one asks the database.
+        var shown = (await AllSlugsAsync(url)).Count;
+
+        var doc = await app.GetDocumentAsync(url);
+
+        var expected = shown switch
+        {
+            0 => "No tools found",
+            1 => "1 tool",
+            > 20 => $"Showing 1 to 20 of {shown} tools",
+            _ => $"{shown} tools",
+        };
+        Assert.Equal(expected, doc.QuerySelector("#result-count")!.TextContent.Trim());
+    }
+
     [Fact]
     public async Task Index_PageBeyondTheEnd_ShowsTheLastPage()
     {
