@@ -164,8 +164,10 @@ public class PageCachingTests(CatalogueAppFactory app) : IClassFixture<Catalogue
         var persona = Path.Combine(folder, "personas", "chris.md");
         var text = await File.ReadAllTextAsync(persona, Ct);
         var summary = text.Split('\n').Single(line => line.StartsWith("summary: ", StringComparison.Ordinal));
-        await File.WriteAllTextAsync(persona, text.Replace(summary, "summary: Chris now reads a summary written for this test."), Ct);
-        await app.PrimeAsync("/", "/personas", "/personas/chris");
+        await File.WriteAllTextAsync(persona, text
+            .Replace(summary, "summary: Chris now reads a summary written for this test.")
+            .Replace("role: Chief executive", "role: Chief executive for this test"), Ct);
+        await app.PrimeAsync("/", "/personas", "/personas/chris", "/tools");
 
         using (var scope = app.Services.CreateScope())
         {
@@ -177,6 +179,9 @@ public class PageCachingTests(CatalogueAppFactory app) : IClassFixture<Catalogue
         {
             Assert.Contains("Chris now reads a summary written for this test.", (await app.GetPageAsync(url)).Html);
         }
+
+        // The tools list's filter options are kept in memory apart from the page cache, and expire with it.
+        Assert.Contains("Chris, Chief executive for this test", (await app.GetPageAsync("/tools")).Html);
     }
 
     [Fact]
@@ -253,9 +258,12 @@ public class ImportFromTheCommandLineTests(ImportFromTheCommandLineTests.App app
         var persona = Path.Combine(folder, "personas", "pat.md");
         var text = await File.ReadAllTextAsync(persona, TestContext.Current.CancellationToken);
         var summary = text.Split('\n').Single(line => line.StartsWith("summary: ", StringComparison.Ordinal));
-        await File.WriteAllTextAsync(persona, text.Replace(summary, "summary: Pat's summary, changed from the command line."), TestContext.Current.CancellationToken);
+        await File.WriteAllTextAsync(persona, text
+            .Replace(summary, "summary: Pat's summary, changed from the command line.")
+            .Replace("role: Policy officer (compliance)", "role: Policy officer, from the command line"), TestContext.Current.CancellationToken);
         using var client = app.CreateBrowserLikeClient();
         await client.GetStringAsync("/personas/pat", TestContext.Current.CancellationToken);
+        await client.GetStringAsync("/tools", TestContext.Current.CancellationToken);
         using (var cached = await client.GetAsync("/personas/pat", TestContext.Current.CancellationToken))
         {
             Assert.NotNull(cached.Headers.Age);
@@ -276,5 +284,7 @@ public class ImportFromTheCommandLineTests(ImportFromTheCommandLineTests.App app
         }
 
         Assert.True(shown, "the persona page still showed the old summary 30 s after the import");
+        // The filter options, kept in memory apart from the page cache, expire when the watcher evicts every page.
+        Assert.Contains("Pat, Policy officer, from the command line", await client.GetStringAsync("/tools", TestContext.Current.CancellationToken));
     }
 }
