@@ -59,7 +59,8 @@ public class CatalogueDbContext : IdentityDbContext<StaffUser>, IDataProtectionK
         }
     }
 
-    private sealed class UtcMicrosecondsConverter() : ValueConverter<DateTime, DateTime>(
+    // Internal, not private: the compiled model (Data/CompiledModels) constructs it.
+    internal sealed class UtcMicrosecondsConverter() : ValueConverter<DateTime, DateTime>(
         value => new DateTime(value.Ticks - (value.Ticks % TimeSpan.TicksPerMicrosecond), value.Kind),
         value => new DateTime(value.Ticks - (value.Ticks % TimeSpan.TicksPerMicrosecond), DateTimeKind.Utc));
 

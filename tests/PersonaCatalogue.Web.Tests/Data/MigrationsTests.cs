@@ -1,6 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Migrations;
 using PersonaCatalogue.Web.Data;
 using PersonaCatalogue.Web.Data.Entities;
@@ -31,6 +32,31 @@ public class MigrationsTests(CatalogueAppFactory app) : IClassFixture<CatalogueA
 
         Assert.False(sqlite.Database.HasPendingModelChanges(), "the SQLite model changed without a migration: dotnet ef migrations add <Name> --context CatalogueDbContext");
         Assert.False(postgres.Database.HasPendingModelChanges(), "the PostgreSQL model changed without a migration: dotnet ef migrations add <Name> --context PostgresCatalogueDbContext -o Data/Migrations/PostgreSQL");
+    }
+
+    /// <summary>
+    /// The running site uses the compiled models in Data/CompiledModels (they save building the model at every start);
+    /// they are generated from the code, so a model change without regenerating them would leave the site on the old one.
+    /// </summary>
+    [Fact]
+    public void EveryProvider_RunsOnACompiledModelThatMatchesTheCode()
+    {
+        using var sqlite = new CatalogueDbContext(new DbContextOptionsBuilder<CatalogueDbContext>().UseSqlite("Data Source=:memory:").Options);
+        using var postgres = new PostgresCatalogueDbContextFactory().CreateDbContext([]);
+        Assert.IsType<PersonaCatalogue.Web.Data.CompiledModels.Sqlite.CatalogueDbContextModel>(sqlite.Model);
+        Assert.IsType<PersonaCatalogue.Web.Data.CompiledModels.PostgreSQL.PostgresCatalogueDbContextModel>(postgres.Model);
+
+        foreach (var (db, regenerate) in new (CatalogueDbContext, string)[]
+        {
+            (sqlite, "dotnet ef dbcontext optimize --context CatalogueDbContext --output-dir Data/CompiledModels/Sqlite --namespace PersonaCatalogue.Web.Data.CompiledModels.Sqlite"),
+            (postgres, "dotnet ef dbcontext optimize --context PostgresCatalogueDbContext --output-dir Data/CompiledModels/PostgreSQL --namespace PersonaCatalogue.Web.Data.CompiledModels.PostgreSQL"),
+        })
+        {
+            // Every entity, property (with its type, column and conversion), key, foreign key and index, as EF Core lists them.
+            var fromCode = db.GetService<IDesignTimeModel>().Model.ToDebugString(MetadataDebugStringOptions.ShortDefault);
+            var compiled = db.Model.ToDebugString(MetadataDebugStringOptions.ShortDefault);
+            Assert.True(fromCode == compiled, $"the compiled model is out of date: {regenerate}");
+        }
     }
 
     /// <summary>The migration that rebuilds the Feedback table keeps the persona feedback already given, and its new rules hold.</summary>
