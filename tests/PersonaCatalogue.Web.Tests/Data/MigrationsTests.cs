@@ -52,12 +52,18 @@ public class MigrationsTests(CatalogueAppFactory app) : IClassFixture<CatalogueA
             (postgres, "dotnet ef dbcontext optimize --context PostgresCatalogueDbContext --output-dir Data/CompiledModels/PostgreSQL --namespace PersonaCatalogue.Web.Data.CompiledModels.PostgreSQL"),
         })
         {
-            // Every entity, property (with its type, column and conversion), key, foreign key and index, as EF Core lists them.
-            var fromCode = db.GetService<IDesignTimeModel>().Model.ToDebugString(MetadataDebugStringOptions.ShortDefault);
-            var compiled = db.Model.ToDebugString(MetadataDebugStringOptions.ShortDefault);
-            Assert.True(fromCode == compiled, $"the compiled model is out of date: {regenerate}");
+            // Every entity, property (with its type, column and conversion), key, foreign key and index, as EF Core
+            // lists them; not the ad-hoc types (raw SQL results) the running model gains as queries use them.
+            var fromCode = Describe(db.GetService<IDesignTimeModel>().Model);
+            var compiled = Describe(db.Model);
+            var codeOnly = fromCode.Except(compiled).FirstOrDefault();
+            var compiledOnly = compiled.Except(fromCode).FirstOrDefault();
+            Assert.True(codeOnly is null && compiledOnly is null, $"the compiled model is out of date: {regenerate}\nin the code: {codeOnly}\ncompiled: {compiledOnly}");
         }
     }
+
+    private static List<string> Describe(IModel model) =>
+        [.. model.GetEntityTypes().OrderBy(e => e.Name).Select(e => e.ToDebugString(MetadataDebugStringOptions.ShortDefault))];
 
     /// <summary>The migration that rebuilds the Feedback table keeps the persona feedback already given, and its new rules hold.</summary>
     [Fact]
