@@ -12,8 +12,9 @@ public record ToolHelpfulness(int Helped, int Answered)
 {
     public static readonly ToolHelpfulness None = new(0, 0);
 
+    /// <summary>The answers that count, here, in the "most found helpful" order and in the staff summary: all but spam.</summary>
     public static IQueryable<ToolFeedback> Counted(CatalogueDbContext db) =>
-        db.ToolFeedback.AsNoTracking().Where(f => f.Status != FeedbackStatus.Spam);
+        db.ToolFeedback.Where(f => f.Status != FeedbackStatus.Spam);
 
     public static async Task<ToolHelpfulness> ForToolAsync(CatalogueDbContext db, string slug, CancellationToken cancellationToken) =>
         (await CountAsync(Counted(db).Where(f => f.Tool.Slug == slug), cancellationToken)).Values.SingleOrDefault() ?? None;

@@ -1,5 +1,6 @@
 using PersonaCatalogue.Web.Data;
 using PersonaCatalogue.Web.Data.Entities;
+using PersonaCatalogue.Web.Features.Feedback;
 using PersonaCatalogue.Web.Features.Search;
 
 namespace PersonaCatalogue.Web.Features.Tools;
@@ -87,7 +88,7 @@ public static class ToolQuery
             return query.OrderBy(t => t.Name);
         }
 
-        var counted = db.ToolFeedback.Where(f => f.Status != FeedbackStatus.Spam);
+        var counted = ToolHelpfulness.Counted(db);
         var minimum = Math.Max(1, minimumAnswersToRank);
         return query
             .Select(t => new

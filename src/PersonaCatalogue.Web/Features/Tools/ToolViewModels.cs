@@ -13,7 +13,6 @@ public record ToolsList(ToolFilters Filters, ToolFilterOptions Options, List<Too
 
     public int MinimumAnswersToRank { get; init; }
 
-
     /// <summary>One removable tag per active filter value, with the URL of the view without it.</summary>
     public IEnumerable<(string Label, string Href)> ActiveFilters()
     {

@@ -180,8 +180,7 @@ public record ToolFeedbackOverviewRow(string Slug, string Name, int Helped, int 
 {
     public static async Task<List<ToolFeedbackOverviewRow>> LoadAsync(CatalogueDbContext db, CancellationToken cancellationToken)
     {
-        var counts = await db.ToolFeedback.AsNoTracking()
-            .Where(f => f.Status != FeedbackStatus.Spam)
+        var counts = await ToolHelpfulness.Counted(db)
             .GroupBy(f => new { f.Tool.Slug, f.Tool.Name })
             .Select(g => new { g.Key.Slug, g.Key.Name, Helped = g.Count(f => f.Helped), Answered = g.Count(), New = g.Count(f => f.Status == FeedbackStatus.New) })
             .ToListAsync(cancellationToken);
