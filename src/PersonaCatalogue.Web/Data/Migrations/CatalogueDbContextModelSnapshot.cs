@@ -666,6 +666,8 @@ namespace PersonaCatalogue.Web.Data.Migrations
 
                     b.HasIndex("Status", "Name");
 
+                    b.HasIndex(new[] { "Id", "Status", "Kind", "Cost", "IsOpen", "Name", "AddedAt" }, "IX_Tools_Listing");
+
                     b.ToTable("Tools");
                 });
 

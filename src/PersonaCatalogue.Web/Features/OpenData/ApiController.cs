@@ -64,8 +64,8 @@ public class ApiController(CatalogueDbContext db, ToolFilterOptionsCache options
         pageSize = Math.Clamp(pageSize, 1, MaxPageSize);
         var query = ToolQuery.Filter(db, filters);
         var total = await query.CountAsync(cancellationToken);
-        var sorted = ToolQuery.Sort(db, query, filters, ToolQuery.MinimumAnswersToRank(configuration));
-        var tools = await CatalogueRecords.Tools(sorted.Skip((filters.Page - 1) * pageSize).Take(pageSize)).ToListAsync(cancellationToken);
+        var page = ToolQuery.Page(db, query, filters, ToolQuery.MinimumAnswersToRank(configuration), (filters.Page - 1) * pageSize, pageSize);
+        var tools = await CatalogueRecords.Tools(page).ToListAsync(cancellationToken);
         var lastChanged = await CatalogueRecords.LastChangedAsync(db, cancellationToken);
         if (filters.SortHelpful)
         {

@@ -104,6 +104,17 @@ public static class ToolQuery
             .Select(x => x.Tool);
     }
 
+    /// <summary>
+    /// One page of the filtered tools, in the chosen order. The page's ids are picked first, from what the listing
+    /// index holds (IX_Tools_Listing), and only those tools are then read in full; sorting the matches as full rows
+    /// read every match's description to keep twenty.
+    /// </summary>
+    public static IQueryable<Tool> Page(CatalogueDbContext db, IQueryable<Tool> filtered, ToolFilters filters, int minimumAnswersToRank, int skip, int take)
+    {
+        var ids = Sort(db, filtered, filters, minimumAnswersToRank).Select(t => t.Id).Skip(skip).Take(take);
+        return Sort(db, db.Tools.Where(t => ids.Contains(t.Id)), filters, minimumAnswersToRank);
+    }
+
     /// <summary>The "most found helpful" threshold, <c>Feedback:MinimumAnswersToRank</c> (default 5).</summary>
     public static int MinimumAnswersToRank(IConfiguration configuration) =>
         configuration.GetValue("Feedback:MinimumAnswersToRank", 5);

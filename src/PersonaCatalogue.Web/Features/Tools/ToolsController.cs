@@ -18,23 +18,25 @@ public class ToolsController(CatalogueDbContext db, ToolFilterOptionsCache optio
         var options = await ToolQuery.NormaliseAsync(db, optionsCache, filters, cancellationToken);
         var query = ToolQuery.Filter(db, filters).AsNoTracking();
         var minimumAnswers = ToolQuery.MinimumAnswersToRank(configuration);
-        var cards = ToolQuery.Sort(db, query, filters, minimumAnswers)
+        IQueryable<ToolCard> Cards(int page) => ToolQuery
+            .Page(db, query, filters, minimumAnswers, (page - 1) * ToolFilters.PageSize, ToolFilters.PageSize)
             .Select(t => new ToolCard(t.Slug, t.Name, t.Summary, t.Kind, t.Cost, t.IsOpen, t.Publisher, t.AddedAt));
 
         // A first page with room to spare holds every match, so it is its own count: most searches narrow the list
-        // that far, and then need one query rather than two. Other pages are counted first, to stop at the last one.
+        // that far, and then need one query rather than two. Other pages are counted first, to stop at the last one (and
+        // when nothing matches, the count is all there is to show).
         List<ToolCard> tools;
         int total;
         if (filters.Page == 1)
         {
-            tools = await cards.Take(ToolFilters.PageSize).ToListAsync(cancellationToken);
+            tools = await Cards(1).ToListAsync(cancellationToken);
             total = tools.Count < ToolFilters.PageSize ? tools.Count : await query.CountAsync(cancellationToken);
         }
         else
         {
             total = await query.CountAsync(cancellationToken);
             filters.Page = Math.Min(filters.Page, PageCount(total));
-            tools = await cards.Skip((filters.Page - 1) * ToolFilters.PageSize).Take(ToolFilters.PageSize).ToListAsync(cancellationToken);
+            tools = total == 0 ? [] : await Cards(filters.Page).ToListAsync(cancellationToken);
         }
 
         Dictionary<string, ToolHelpfulness> helpfulness = [];

@@ -58,7 +58,8 @@ public class GeneratedCatalogueTests(GeneratedCatalogueAppFactory app) : IClassF
     public async Task ToolsList_PagesThroughTheWholeCatalogue_ShowingEveryToolOnce()
     {
         await using var db = app.CreateDbContext();
-        var published = await db.Tools.Where(t => t.Status == ToolStatus.Published).Select(t => t.Slug).ToListAsync(Ct);
+        var names = await db.Tools.Where(t => t.Status == ToolStatus.Published).ToDictionaryAsync(t => t.Slug, t => t.Name, Ct);
+        var published = names.Keys.ToList();
         var expectedPages = (published.Count + 19) / 20;
 
         var (shown, pages, first) = await AllPagesAsync("/tools");
@@ -68,6 +69,8 @@ public class GeneratedCatalogueTests(GeneratedCatalogueAppFactory app) : IClassF
         Assert.Equal(expectedPages.ToString(), first.QuerySelectorAll(".govuk-pagination__item").Last().TextContent.Trim());
         Assert.Equal(shown.Count, shown.Distinct().Count());
         Assert.Equal(published.Order(), shown.Order());
+        // In name order from the first page to the last (a stable sort of what was shown changes nothing).
+        Assert.Equal(shown.OrderBy(slug => names[slug], StringComparer.OrdinalIgnoreCase), shown);
     }
 
     [Fact]
@@ -94,6 +97,9 @@ public class GeneratedCatalogueTests(GeneratedCatalogueAppFactory app) : IClassF
         Assert.Equal((expected.Count + 19) / 20, pages);
         Assert.Equal(shown.Count, shown.Distinct().Count());
         Assert.Equal(expected.Order(), shown.Order());
+        await using var db = app.CreateDbContext();
+        var tools = await db.Tools.Where(t => expected.Contains(t.Slug)).ToDictionaryAsync(t => t.Slug, t => new { t.AddedAt, t.Name }, Ct);
+        Assert.Equal(shown.OrderByDescending(slug => tools[slug].AddedAt).ThenBy(slug => tools[slug].Name, StringComparer.OrdinalIgnoreCase), shown);
     }
 
     /// <summary>

@@ -12,7 +12,7 @@ namespace PersonaCatalogue.Web.Data.CompiledModels.PostgreSQL
     public partial class PostgresCatalogueDbContextModel
     {
         private PostgresCatalogueDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("fd4e91b8-8a10-40a7-9e83-53c30be80543"), entityTypeCount: 25)
+            : base(skipDetectChanges: false, modelId: new Guid("f3220b9d-51f7-4fdd-a572-17e658055e3b"), entityTypeCount: 25)
         {
         }
 

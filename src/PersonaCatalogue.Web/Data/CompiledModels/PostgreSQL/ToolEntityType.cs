@@ -23,6 +23,7 @@ namespace PersonaCatalogue.Web.Data.CompiledModels.PostgreSQL
                 propertyCount: 15,
                 navigationCount: 2,
                 unnamedIndexCount: 4,
+                namedIndexCount: 1,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -170,6 +171,10 @@ namespace PersonaCatalogue.Web.Data.CompiledModels.PostgreSQL
 
             var index2 = runtimeEntityType.AddIndex(
                 new[] { status, name });
+
+            var iX_Tools_Listing = runtimeEntityType.AddIndex(
+                new[] { id, status, kind, cost, isOpen, name, addedAt },
+                name: "IX_Tools_Listing");
 
             return runtimeEntityType;
         }

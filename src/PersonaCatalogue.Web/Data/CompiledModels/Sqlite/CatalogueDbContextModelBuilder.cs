@@ -11,7 +11,7 @@ namespace PersonaCatalogue.Web.Data.CompiledModels.Sqlite
     public partial class CatalogueDbContextModel
     {
         private CatalogueDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("1be8e51f-04d3-4828-9138-b0b6e84ca675"), entityTypeCount: 25)
+            : base(skipDetectChanges: false, modelId: new Guid("b472fff2-9002-474a-924c-7827d3d60e5d"), entityTypeCount: 25)
         {
         }
 

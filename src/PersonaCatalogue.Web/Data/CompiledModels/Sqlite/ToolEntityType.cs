@@ -22,6 +22,7 @@ namespace PersonaCatalogue.Web.Data.CompiledModels.Sqlite
                 propertyCount: 15,
                 navigationCount: 2,
                 unnamedIndexCount: 4,
+                namedIndexCount: 1,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -155,6 +156,10 @@ namespace PersonaCatalogue.Web.Data.CompiledModels.Sqlite
 
             var index2 = runtimeEntityType.AddIndex(
                 new[] { status, name });
+
+            var iX_Tools_Listing = runtimeEntityType.AddIndex(
+                new[] { id, status, kind, cost, isOpen, name, addedAt },
+                name: "IX_Tools_Listing");
 
             return runtimeEntityType;
         }
