@@ -51,7 +51,7 @@ public static class DatabaseSetup
 
         var connectionString = ConnectionString(configuration, environment);
         var busyTimeout = configuration.GetValue("Database:BusyTimeoutMilliseconds", 5000);
-        var pageCache = configuration.GetValue("Database:PageCacheMegabytes", 8);
+        var pageCache = configuration.GetValue("Database:PageCacheMegabytes", 2);
         // Pooled: contexts are reset and reused rather than built with fresh options for every request, which cost
         // about a twentieth of an uncached tools list's time.
         services.AddDbContextPool<CatalogueDbContext>((provider, options) => options

@@ -13,9 +13,10 @@ namespace PersonaCatalogue.Web.Infrastructure;
 /// Each new native connection also runs PRAGMA optimize, as SQLite advises for long-lived connections: it analyses
 /// tables that have none or outdated statistics (quickly, with a built-in limit). Without statistics the planner
 /// guesses, and at 10,000 tools it walked every tool for a search matching 300 of them.
-/// Each connection's page cache holds up to <paramref name="pageCacheMegabytes"/> (SQLite's default is 2 MB): at 10,000
-/// tools a filtered list reads a few hundred scattered tool rows, and with 2 MB most of them were read from the file
-/// again on every request. The cache only grows with pages actually read, so a small catalogue costs no more.
+/// Each connection's page cache holds up to <paramref name="pageCacheMegabytes"/> (DatabaseSetup's default is SQLite's
+/// own, 2 MB). Every pooled connection has a cache of its own, so the total is this times the connections in use: at
+/// 10,000 tools and 8 MB each that was about 50 MB. The filtered list's reads fit in 2 MB since they come from the
+/// small listing index (IX_Tools_Listing) rather than whole tool rows. The cache grows only with pages actually read.
 /// </summary>
 public class SqliteConnectionSettings(int busyTimeoutMilliseconds, int pageCacheMegabytes) : DbConnectionInterceptor
 {
