@@ -20,6 +20,9 @@ public sealed class ImportWatcher(IServiceScopeFactory scopes, PageCache cache, 
             return;
         }
 
+        // Hosted services start one after another before the server listens, and SQLite's async calls complete
+        // synchronously; yielding first keeps this service's first query (and its compilation) off that path.
+        await Task.Yield();
         int? lastSeen = null;
         using var timer = new PeriodicTimer(interval);
         do
