@@ -19,6 +19,9 @@ public class PostgresCatalogueDbContext(DbContextOptions<PostgresCatalogueDbCont
     {
         base.OnModelCreating(modelBuilder);
 
+        // A view of SQLite's FTS5 index; PostgreSQL searches its tsvector column instead (SearchIndex.ToolIds).
+        modelBuilder.Ignore<SearchToolMatch>();
+
         // SQLite sorts and compares tool names with NOCASE; citext does the same here, LIKE included.
         modelBuilder.HasPostgresExtension("citext");
         modelBuilder.Entity<Tool>().Property(t => t.Name).UseCollation(null).HasColumnType("citext");

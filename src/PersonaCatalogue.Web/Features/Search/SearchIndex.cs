@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using PersonaCatalogue.Web.Data;
+using PersonaCatalogue.Web.Data.Entities;
 
 namespace PersonaCatalogue.Web.Features.Search;
 
@@ -48,12 +49,19 @@ public static partial class SearchIndex
     /// the rowid (tool id * 4) rather than the EntityId and EntityType columns: the rowid comes with the match itself,
     /// while each column read is a lookup in the index's content table, which made this 10 times slower at 10,000 tools.
     /// </summary>
-    public static IQueryable<int> ToolIds(CatalogueDbContext db, IReadOnlyList<string> terms) => db.Database.IsNpgsql()
-        ? db.Database.SqlQuery<int>($"""
-            SELECT "EntityId" AS "Value" FROM "SearchIndex"
-            WHERE "EntityType" = 'tool' AND "Document" @@ to_tsquery('catalogue_search', {TsQuery(terms)})
-            """)
-        : db.Database.SqlQuery<int>($"SELECT rowid / 4 AS Value FROM SearchIndex WHERE SearchIndex MATCH {Fts5Query(terms)} AND rowid % 4 = 0");
+    public static IQueryable<int> ToolIds(CatalogueDbContext db, IReadOnlyList<string> terms)
+    {
+        if (db.Database.IsNpgsql())
+        {
+            return db.Database.SqlQuery<int>($"""
+                SELECT "EntityId" AS "Value" FROM "SearchIndex"
+                WHERE "EntityType" = 'tool' AND "Document" @@ to_tsquery('catalogue_search', {TsQuery(terms)})
+                """);
+        }
+
+        var query = Fts5Query(terms);
+        return db.Set<SearchToolMatch>().Where(m => m.Query == query).Select(m => m.ToolId);
+    }
 
     /// <summary>The best hits first (the lowest <see cref="SearchHit.Rank"/>), each with a snippet around what matched.</summary>
     public static Task<List<SearchHit>> SearchAsync(CatalogueDbContext db, IReadOnlyList<string> terms, int limit, CancellationToken cancellationToken) =>

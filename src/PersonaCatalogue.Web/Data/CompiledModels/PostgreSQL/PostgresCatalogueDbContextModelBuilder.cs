@@ -12,7 +12,7 @@ namespace PersonaCatalogue.Web.Data.CompiledModels.PostgreSQL
     public partial class PostgresCatalogueDbContextModel
     {
         private PostgresCatalogueDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("f3220b9d-51f7-4fdd-a572-17e658055e3b"), entityTypeCount: 25)
+            : base(skipDetectChanges: false, modelId: new Guid("a777d9b1-2c10-40b7-a901-e62c229b2e2f"), entityTypeCount: 25)
         {
         }
 

@@ -11,7 +11,7 @@ namespace PersonaCatalogue.Web.Data.CompiledModels.Sqlite
     public partial class CatalogueDbContextModel
     {
         private CatalogueDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("b472fff2-9002-474a-924c-7827d3d60e5d"), entityTypeCount: 25)
+            : base(skipDetectChanges: false, modelId: new Guid("0a867520-dd56-4051-9c2a-116e4420b8c8"), entityTypeCount: 26)
         {
         }
 
@@ -30,6 +30,7 @@ namespace PersonaCatalogue.Web.Data.CompiledModels.Sqlite
             var personaIteration = PersonaIterationEntityType.Create(this);
             var personaSkill = PersonaSkillEntityType.Create(this);
             var personaTool = PersonaToolEntityType.Create(this);
+            var searchToolMatch = SearchToolMatchEntityType.Create(this);
             var skill = SkillEntityType.Create(this);
             var skillArea = SkillAreaEntityType.Create(this);
             var skillLevel = SkillLevelEntityType.Create(this);
@@ -77,6 +78,7 @@ namespace PersonaCatalogue.Web.Data.CompiledModels.Sqlite
             PersonaIterationEntityType.CreateAnnotations(personaIteration);
             PersonaSkillEntityType.CreateAnnotations(personaSkill);
             PersonaToolEntityType.CreateAnnotations(personaTool);
+            SearchToolMatchEntityType.CreateAnnotations(searchToolMatch);
             SkillEntityType.CreateAnnotations(skill);
             SkillAreaEntityType.CreateAnnotations(skillArea);
             SkillLevelEntityType.CreateAnnotations(skillLevel);
