@@ -119,8 +119,10 @@ public static class ToolQuery
     /// </summary>
     public static IQueryable<Tool> Page(CatalogueDbContext db, IQueryable<Tool> filtered, ToolFilters filters, int minimumAnswersToRank, int skip, int take)
     {
-        var ids = Sort(db, filtered, filters, minimumAnswersToRank).Select(t => t.Id).Skip(skip).Take(take);
-        return Sort(db, db.Tools.Where(t => ids.Contains(t.Id)), filters, minimumAnswersToRank);
+        // Skip and Take inside the lambda, so EF Core sends them as parameters: outside it they would be constants in
+        // the subquery, and EF Core would compile a query for every page number.
+        var sorted = Sort(db, filtered, filters, minimumAnswersToRank);
+        return Sort(db, db.Tools.Where(t => sorted.Select(s => s.Id).Skip(skip).Take(take).Contains(t.Id)), filters, minimumAnswersToRank);
     }
 
     /// <summary>The "most found helpful" threshold, <c>Feedback:MinimumAnswersToRank</c> (default 5).</summary>
