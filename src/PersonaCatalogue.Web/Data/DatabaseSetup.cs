@@ -116,38 +116,39 @@ public static class DatabaseSetup
     private static async Task<bool> HasEveryMigrationAsync(CatalogueDbContext db, CancellationToken cancellationToken)
     {
         var known = db.Database.GetMigrations().ToList();
-        await db.Database.OpenConnectionAsync(cancellationToken);
         try
         {
-            await using var command = db.Database.GetDbConnection().CreateCommand();
-            command.CommandText = """SELECT COUNT(*), MAX("MigrationId") FROM "__EFMigrationsHistory" """;
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            return known.Count > 0 && await reader.ReadAsync(cancellationToken)
-                && reader.GetInt64(0) == known.Count && !reader.IsDBNull(1) && reader.GetString(1) == known[^1];
+            return known.Count > 0 && await ReadRowAsync(
+                db,
+                """SELECT COUNT(*), MAX("MigrationId") FROM "__EFMigrationsHistory" """,
+                row => row.GetInt64(0) == known.Count && !row.IsDBNull(1) && row.GetString(1) == known[^1],
+                cancellationToken);
         }
         catch (DbException)
         {
             // No history table: a new database.
             return false;
         }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
     }
 
+    /// <summary>Whether a query finds a row.</summary>
+    private static Task<bool> ExistsAsync(CatalogueDbContext db, string sql) =>
+        ReadRowAsync(db, $"SELECT EXISTS ({sql})", row => row.GetBoolean(0), CancellationToken.None);
+
     /// <summary>
-    /// Whether a query finds a row, in plain SQL. Start-up asks two such questions, and as LINQ the first of them paid
-    /// for compiling EF Core's query pipeline (about 200 ms) before the server could start.
+    /// Reads the one row of a plain SQL query on the context's connection. Start-up asks its questions this way: as
+    /// LINQ, the first of them paid for compiling EF Core's query pipeline (about 200 ms) before the server could start.
     /// </summary>
-    private static async Task<bool> ExistsAsync(CatalogueDbContext db, string sql)
+    private static async Task<T> ReadRowAsync<T>(CatalogueDbContext db, string sql, Func<DbDataReader, T> read, CancellationToken cancellationToken)
     {
-        await db.Database.OpenConnectionAsync();
+        await db.Database.OpenConnectionAsync(cancellationToken);
         try
         {
             await using var command = db.Database.GetDbConnection().CreateCommand();
-            command.CommandText = $"SELECT EXISTS ({sql})";
-            return Convert.ToBoolean(await command.ExecuteScalarAsync());
+            command.CommandText = sql;
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            await reader.ReadAsync(cancellationToken);
+            return read(reader);
         }
         finally
         {
