@@ -99,6 +99,8 @@ public class TwoInstancesTests(TwoInstances instances) : IClassFixture<TwoInstan
         var suggestion = await A.CreateSuggestionAsync(toolName: name);
         var url = "/tools?sort=newest&q=kingfisher";
 
+        // A page with a query string is stored on its second request, and comes from the cache on the third.
+        await GetPageAsync(B, url);
         await GetPageAsync(B, url);
         var cachedOnB = await GetPageAsync(B, url);
         var firstOnA = await GetPageAsync(A, url);

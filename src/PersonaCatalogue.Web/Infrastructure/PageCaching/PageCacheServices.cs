@@ -3,10 +3,9 @@ namespace PersonaCatalogue.Web.Infrastructure.PageCaching;
 public static class PageCacheServices
 {
     /// <summary>
-    /// The output cache for public pages. Eviction by tag keeps pages current, so entries may live long; the size
-    /// limit bounds memory when someone requests many different query strings. 16 MB holds every page of the seed
-    /// catalogue many times over; at 10,000 tools, 32 MB of distinct searches cost about 25 MB more resident memory
-    /// (entries replaced in the long-lived heap) for searches that are rarely asked twice.
+    /// The output cache for public pages. Eviction by tag keeps pages current, so entries may live long. A page with a
+    /// query string is stored only when asked for twice (<see cref="RecentQueryStrings"/>), and the size limit bounds
+    /// what repeated searches can take: 16 MB holds every page of the seed catalogue many times over.
     /// </summary>
     public static IServiceCollection AddPageCache(this IServiceCollection services, IConfiguration configuration)
     {

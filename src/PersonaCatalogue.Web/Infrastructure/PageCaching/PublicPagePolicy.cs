@@ -9,10 +9,14 @@ namespace PersonaCatalogue.Web.Infrastructure.PageCaching;
 /// policy (GET/HEAD, 200 only, nothing with Set-Cookie, never for a signed-in user), plus: no cache at all while a
 /// one-off flash message waits in its cookie, and nothing stored that asked not to be (antiforgery marks every
 /// response that renders a token <c>no-store</c>, so a page with a form is never cached even if tagged by mistake).
+/// A page with a query string (a search, filters, a page number) is stored on its second request only
+/// (<see cref="RecentQueryStrings"/>).
 /// </summary>
 public sealed class PublicPagePolicy : IOutputCachePolicy
 {
     public const string Name = "public-page";
+
+    private readonly RecentQueryStrings _recentQueryStrings = new();
 
     ValueTask IOutputCachePolicy.CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
     {
@@ -24,7 +28,7 @@ public sealed class PublicPagePolicy : IOutputCachePolicy
 
         context.EnableOutputCaching = true;
         context.AllowCacheLookup = attempt;
-        context.AllowCacheStorage = attempt;
+        context.AllowCacheStorage = attempt && (!request.QueryString.HasValue || _recentQueryStrings.Remember(request));
         context.AllowLocking = true;
         context.CacheVaryByRules.QueryKeys = "*";
         context.Tags.Add(PageTags.All);
