@@ -18,25 +18,29 @@ public class ToolsController(CatalogueDbContext db, ToolFilterOptionsCache optio
         var options = await ToolQuery.NormaliseAsync(db, optionsCache, filters, cancellationToken);
         var query = ToolQuery.Filter(db, filters).AsNoTracking();
         var minimumAnswers = ToolQuery.MinimumAnswersToRank(configuration);
-        IQueryable<ToolCard> Cards(int page) => ToolQuery
-            .Page(db, query, filters, minimumAnswers, (page - 1) * ToolFilters.PageSize, ToolFilters.PageSize)
+        IQueryable<ToolCard> Cards(int skip, int take) => ToolQuery
+            .Page(db, query, filters, minimumAnswers, skip, take)
             .Select(t => new ToolCard(t.Slug, t.Name, t.Summary, t.Kind, t.Cost, t.IsOpen, t.Publisher, t.AddedAt));
 
-        // A first page with room to spare holds every match, so it is its own count: most searches narrow the list
-        // that far, and then need one query rather than two. Other pages are counted first, to stop at the last one (and
-        // when nothing matches, the count is all there is to show).
+        // Most lists are short: a search with a filter or two rarely fills three pages. So any of the first three pages
+        // asks for every match, up to one more than three pages hold, in one query; when that is all of them, it is the
+        // count and the page at once, and a page number past the end becomes the last page without asking again. Only
+        // a longer list is counted with a second query; further pages are counted first, to stop at the last one.
+        const int shortList = 3 * ToolFilters.PageSize;
         List<ToolCard> tools;
         int total;
-        if (filters.Page == 1)
+        if (filters.Page * ToolFilters.PageSize <= shortList)
         {
-            tools = await Cards(1).ToListAsync(cancellationToken);
-            total = tools.Count < ToolFilters.PageSize ? tools.Count : await query.CountAsync(cancellationToken);
+            var firstPages = await Cards(0, shortList + 1).ToListAsync(cancellationToken);
+            total = firstPages.Count <= shortList ? firstPages.Count : await query.CountAsync(cancellationToken);
+            filters.Page = Math.Min(filters.Page, PageCount(total));
+            tools = [.. firstPages.Skip((filters.Page - 1) * ToolFilters.PageSize).Take(ToolFilters.PageSize)];
         }
         else
         {
             total = await query.CountAsync(cancellationToken);
             filters.Page = Math.Min(filters.Page, PageCount(total));
-            tools = total == 0 ? [] : await Cards(filters.Page).ToListAsync(cancellationToken);
+            tools = total == 0 ? [] : await Cards((filters.Page - 1) * ToolFilters.PageSize, ToolFilters.PageSize).ToListAsync(cancellationToken);
         }
 
         Dictionary<string, ToolHelpfulness> helpfulness = [];

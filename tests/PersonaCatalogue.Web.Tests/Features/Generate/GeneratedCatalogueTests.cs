@@ -73,6 +73,25 @@ public class GeneratedCatalogueTests(GeneratedCatalogueAppFactory app) : IClassF
         Assert.Equal(shown.OrderBy(slug => names[slug], StringComparer.OrdinalIgnoreCase), shown);
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(3)]
+    [InlineData(4)]
+    [InlineData(9999)]
+    public async Task ToolsList_PageOfALongList_ShowsItsToolsAndTheWholeCount(int page)
+    {
+        // More than three pages: the first three are counted with a second query, later ones before the page.
+        var (all, pages, _) = await AllPagesAsync("/tools?sort=newest");
+        var shownPage = Math.Min(page, pages);
+        var expected = all.Skip((shownPage - 1) * 20).Take(20).ToList();
+
+        var doc = await app.GetDocumentAsync($"/tools?sort=newest&page={page}");
+
+        Assert.Equal(expected, doc.QuerySelectorAll(".app-card__title a").Select(a => a.GetAttribute("href")!["/tools/".Length..]));
+        Assert.Equal($"Showing {(shownPage - 1) * 20 + 1} to {(shownPage - 1) * 20 + expected.Count} of {all.Count} tools",
+            doc.QuerySelector("#result-count")!.TextContent.Trim());
+    }
+
     [Fact]
     public async Task ToolsList_SearchWithPersonaAndCost_ListsExactlyTheMatchingTools()
     {
