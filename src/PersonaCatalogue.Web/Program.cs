@@ -44,6 +44,8 @@ builder.Services.AddPageCache(configuration);
 builder.Services.AddMemoryCache();
 builder.Services.AddSingleton<ToolFilterOptionsCache>();
 builder.Services.AddSafeResponseCompression();
+builder.Services.AddSingleton<NativeMemoryTrimmer>();
+builder.Services.AddHostedService(services => services.GetRequiredService<NativeMemoryTrimmer>());
 var health = builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 builder.Services.AddCatalogueRedis(configuration, health);
 builder.Services.AddCatalogueRateLimits(configuration);
