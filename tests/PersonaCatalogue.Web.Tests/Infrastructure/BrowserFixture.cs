@@ -1,6 +1,7 @@
 using System.Net;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -105,18 +106,40 @@ public class BrowserFixture : IAsyncLifetime
     }
 
     /// <summary>
-    /// Waits until a link or a form has taken the page to a URL matching <paramref name="glob"/> and its HTML is
-    /// parsed (not for the "load" event, which also waits for the stylesheet). If it never gets there, the failure
+    /// Waits until a link or a form has taken the page to a URL matching <paramref name="glob"/> (Playwright's glob:
+    /// <c>**</c> any characters, <c>*</c> any but <c>/</c>) and its body is there. If it never gets there, the failure
     /// says where the page is and what it shows, so a refused form (its error summary, a 400 or 429 page) explains itself.
     /// </summary>
-    public static Task ArriveAtAsync(IPage page, string glob) =>
-        ExplainTimeoutAsync(page, glob, page.WaitForURLAsync(glob, _parsed));
+    public static Task ArriveAtAsync(IPage page, string glob)
+    {
+        var pattern = new Regex("^" + Regex.Escape(glob).Replace(@"\*\*", ".*").Replace(@"\*", "[^/]*").Replace(@"\?", ".") + "$");
+        return ExplainTimeoutAsync(page, glob, ArrivalAsync(page, pattern.IsMatch));
+    }
 
     /// <inheritdoc cref="ArriveAtAsync(IPage, string)"/>
     public static Task ArriveAtAsync(IPage page, Func<string, bool> matches) =>
-        ExplainTimeoutAsync(page, "a matching URL", page.WaitForURLAsync(matches, _parsed));
+        ExplainTimeoutAsync(page, "a matching URL", ArrivalAsync(page, matches));
 
-    private static readonly PageWaitForURLOptions _parsed = new() { WaitUntil = WaitUntilState.DOMContentLoaded };
+    /// <summary>
+    /// Watches the page's address rather than calling WaitForURLAsync: when the address already matched,
+    /// WaitForURLAsync then waited for the document's DOMContentLoaded, and after a form's redirect it sometimes never
+    /// saw that event though the page was shown (a 30 s timeout with the right page on screen, once in a few runs).
+    /// </summary>
+    private static async Task ArrivalAsync(IPage page, Func<string, bool> matches)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (!matches(page.Url))
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException("Timeout 30000ms exceeded.");
+            }
+
+            await Task.Delay(25);
+        }
+
+        await page.Locator("body").WaitForAsync(new() { State = WaitForSelectorState.Attached, Timeout = 30_000 });
+    }
 
     private static async Task ExplainTimeoutAsync(IPage page, string expected, Task arriving)
     {
