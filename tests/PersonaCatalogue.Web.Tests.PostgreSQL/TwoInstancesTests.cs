@@ -3,7 +3,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Hosting;
-using PersonaCatalogue.Web.Data.Entities;
+using PersonaCatalogue.Core.Data.Entities;
 using PersonaCatalogue.Web.Tests.Features.Suggestions;
 using PersonaCatalogue.Web.Tests.Infrastructure;
 

@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.OutputCaching.StackExchangeRedis;
-using PersonaCatalogue.Web.Features.Health;
 using StackExchange.Redis;
 
 namespace PersonaCatalogue.Web.Infrastructure;

@@ -1,5 +1,5 @@
 using Microsoft.Playwright;
-using PersonaCatalogue.Web.Data.Entities;
+using PersonaCatalogue.Core.Data.Entities;
 using PersonaCatalogue.Web.Tests.Infrastructure;
 
 namespace PersonaCatalogue.Web.Tests.Browser;

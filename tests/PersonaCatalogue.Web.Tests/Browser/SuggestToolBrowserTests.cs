@@ -54,7 +54,7 @@ public class SuggestToolBrowserTests(BrowserFixture browser) : IClassFixture<Bro
         await BrowserFixture.ArriveAtAsync(visitor, "**/suggest-a-tool/confirmation/**");
         var statusUrl = await visitor.Locator("#status-link").GetAttributeAsync("href");
 
-        var email = await browser.App.CreateStaffAsync(PersonaCatalogue.Web.Data.Entities.StaffRoles.Moderator);
+        var email = await browser.App.CreateStaffAsync(PersonaCatalogue.Core.Data.Entities.StaffRoles.Moderator);
         var moderator = await browser.NewPageAsync(javaScriptEnabled: false);
         await moderator.GotoAsync("/staff/suggestions");
         await moderator.GetByLabel("Email address").FillAsync(email);

@@ -3,8 +3,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Migrations;
-using PersonaCatalogue.Web.Data;
-using PersonaCatalogue.Web.Data.Entities;
+using PersonaCatalogue.Core.Data;
+using PersonaCatalogue.Core.Data.Entities;
 using PersonaCatalogue.Web.Tests.Infrastructure;
 
 namespace PersonaCatalogue.Web.Tests.Data;
@@ -43,13 +43,13 @@ public class MigrationsTests(CatalogueAppFactory app) : IClassFixture<CatalogueA
     {
         using var sqlite = new CatalogueDbContext(new DbContextOptionsBuilder<CatalogueDbContext>().UseSqlite("Data Source=:memory:").Options);
         using var postgres = new PostgresCatalogueDbContextFactory().CreateDbContext([]);
-        Assert.IsType<PersonaCatalogue.Web.Data.CompiledModels.Sqlite.CatalogueDbContextModel>(sqlite.Model);
-        Assert.IsType<PersonaCatalogue.Web.Data.CompiledModels.PostgreSQL.PostgresCatalogueDbContextModel>(postgres.Model);
+        Assert.IsType<PersonaCatalogue.Core.Data.CompiledModels.Sqlite.CatalogueDbContextModel>(sqlite.Model);
+        Assert.IsType<PersonaCatalogue.Core.Data.CompiledModels.PostgreSQL.PostgresCatalogueDbContextModel>(postgres.Model);
 
         foreach (var (db, regenerate) in new (CatalogueDbContext, string)[]
         {
-            (sqlite, "dotnet ef dbcontext optimize --context CatalogueDbContext --output-dir Data/CompiledModels/Sqlite --namespace PersonaCatalogue.Web.Data.CompiledModels.Sqlite"),
-            (postgres, "dotnet ef dbcontext optimize --context PostgresCatalogueDbContext --output-dir Data/CompiledModels/PostgreSQL --namespace PersonaCatalogue.Web.Data.CompiledModels.PostgreSQL"),
+            (sqlite, "dotnet ef dbcontext optimize --context CatalogueDbContext --output-dir Data/CompiledModels/Sqlite --namespace PersonaCatalogue.Core.Data.CompiledModels.Sqlite"),
+            (postgres, "dotnet ef dbcontext optimize --context PostgresCatalogueDbContext --output-dir Data/CompiledModels/PostgreSQL --namespace PersonaCatalogue.Core.Data.CompiledModels.PostgreSQL"),
         })
         {
             // Every entity, property (with its type, column and conversion), key, foreign key and index, as EF Core

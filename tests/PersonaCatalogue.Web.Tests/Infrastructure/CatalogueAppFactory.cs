@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using PersonaCatalogue.Web.Data;
+using PersonaCatalogue.Core.Data;
 
 namespace PersonaCatalogue.Web.Tests.Infrastructure;
 

@@ -23,7 +23,7 @@ public static class CommandLineProcess
             RedirectStandardError = true,
             WorkingDirectory = workingDirectory,
         };
-        start.ArgumentList.Add(typeof(Program).Assembly.Location);
+        start.ArgumentList.Add(typeof(PersonaCatalogue.Cli.Program).Assembly.Location);
         foreach (var arg in args)
         {
             start.ArgumentList.Add(arg);

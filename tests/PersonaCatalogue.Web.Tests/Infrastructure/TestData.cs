@@ -1,7 +1,8 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
-using PersonaCatalogue.Web.Data.Entities;
+using PersonaCatalogue.Core.Data.Entities;
 using PersonaCatalogue.Web.Features.Staff.Accounts;
+using PersonaCatalogue.Core.Staff;
 
 namespace PersonaCatalogue.Web.Tests.Infrastructure;
 
@@ -25,7 +26,7 @@ public static class TestData
             StatusToken = Guid.NewGuid().ToString("N") + Guid.NewGuid().ToString("N"),
             ToolName = name,
             Url = address,
-            NormalisedUrl = Web.Data.UrlNormaliser.Normalise(address),
+            NormalisedUrl = Core.Catalogue.UrlNormaliser.Normalise(address),
             WhatItDoes = whatItDoes ?? "Helps teams publish tidy spreadsheets as open data.",
             PersonaSlugs = personas ?? ["sara"],
             SkillSlugs = skills ?? ["designing-services"],

@@ -1,11 +1,12 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OutputCaching;
 using PersonaCatalogue.Web.Infrastructure.PageCaching;
+using PersonaCatalogue.Web.Features.Shared;
 
 namespace PersonaCatalogue.Web.Features.Content;
 
 /// <summary>The site's fixed pages: about, privacy, accessibility statement and cookies.</summary>
-[OutputCache(PolicyName = PublicPagePolicy.Name, Tags = [PageTags.Content])]
+[OutputCache(PolicyName = PublicPagePolicy.Name, Tags = [CataloguePages.Content])]
 public class ContentController : Controller
 {
     [HttpGet("/about")]

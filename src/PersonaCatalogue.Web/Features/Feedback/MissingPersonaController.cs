@@ -1,7 +1,8 @@
+using PersonaCatalogue.Core.Catalogue;
 using FluentValidation.AspNetCore;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
-using PersonaCatalogue.Web.Data;
+using PersonaCatalogue.Core.Data;
 using PersonaCatalogue.Web.Infrastructure;
 
 namespace PersonaCatalogue.Web.Features.Feedback;
@@ -12,7 +13,7 @@ namespace PersonaCatalogue.Web.Features.Feedback;
 /// </summary>
 public class MissingPersonaController(CatalogueDbContext db, TimeProvider clock) : Controller
 {
-    public const string Slug = "suggest";
+    public const string Slug = Slugs.MissingPersonaPage;
     public const string FormPath = "/personas/" + Slug;
     public const string SentPath = FormPath + "/sent";
 

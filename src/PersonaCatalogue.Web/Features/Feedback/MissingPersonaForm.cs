@@ -1,5 +1,5 @@
 using FluentValidation;
-using PersonaCatalogue.Web.Data.Entities;
+using PersonaCatalogue.Core.Data.Entities;
 
 namespace PersonaCatalogue.Web.Features.Feedback;
 

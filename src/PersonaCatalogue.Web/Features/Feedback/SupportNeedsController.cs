@@ -2,9 +2,10 @@ using FluentValidation.AspNetCore;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
-using PersonaCatalogue.Web.Data;
+using PersonaCatalogue.Core.Data;
 using PersonaCatalogue.Web.Features.Shared;
 using PersonaCatalogue.Web.Infrastructure;
+using PersonaCatalogue.Core.Catalogue;
 
 namespace PersonaCatalogue.Web.Features.Feedback;
 
@@ -54,5 +55,5 @@ public record AreaChoice(int Id, string Slug, string Name);
 
 public record SupportNeedsPage(SupportNeedForm Form, List<AreaChoice> Areas)
 {
-    public List<FilterOption> AreaOptions => Areas.Select(a => new FilterOption(a.Slug, a.Name)).ToList();
+    public List<VocabularyTerm> AreaOptions => Areas.Select(a => new VocabularyTerm(a.Slug, a.Name)).ToList();
 }

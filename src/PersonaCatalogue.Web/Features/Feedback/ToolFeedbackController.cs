@@ -2,7 +2,7 @@ using FluentValidation.AspNetCore;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
-using PersonaCatalogue.Web.Data;
+using PersonaCatalogue.Core.Data;
 using PersonaCatalogue.Web.Features.Tools;
 using PersonaCatalogue.Web.Infrastructure;
 

@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
-using PersonaCatalogue.Web.Data;
-using PersonaCatalogue.Web.Data.Entities;
+using PersonaCatalogue.Core.Data;
+using PersonaCatalogue.Core.Data.Entities;
 
 namespace PersonaCatalogue.Web.Features.Feedback;
 

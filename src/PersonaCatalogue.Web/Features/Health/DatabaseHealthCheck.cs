@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using PersonaCatalogue.Web.Data;
+using PersonaCatalogue.Core.Data;
 
 namespace PersonaCatalogue.Web.Features.Health;
 

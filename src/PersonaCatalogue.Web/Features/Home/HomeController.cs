@@ -1,11 +1,12 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
-using PersonaCatalogue.Web.Data;
-using PersonaCatalogue.Web.Data.Entities;
+using PersonaCatalogue.Core.Data;
+using PersonaCatalogue.Core.Data.Entities;
 using PersonaCatalogue.Web.Features.Personas;
 using PersonaCatalogue.Web.Features.Tools;
 using PersonaCatalogue.Web.Infrastructure.PageCaching;
+using PersonaCatalogue.Web.Features.Shared;
 
 namespace PersonaCatalogue.Web.Features.Home;
 
@@ -14,7 +15,7 @@ public class HomeController(CatalogueDbContext db) : Controller
     public const int RecentToolCount = 5;
 
     [HttpGet("/")]
-    [OutputCache(PolicyName = PublicPagePolicy.Name, Tags = [PageTags.Home])]
+    [OutputCache(PolicyName = PublicPagePolicy.Name, Tags = [CataloguePages.Home])]
     public async Task<IActionResult> Index(CancellationToken cancellationToken)
     {
         var personas = await PersonaCard.Query(db).ToListAsync(cancellationToken);

@@ -1,9 +1,11 @@
+using PersonaCatalogue.Core.Data.Entities;
 using Microsoft.AspNetCore.Cors;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
-using PersonaCatalogue.Web.Data;
+using PersonaCatalogue.Core.Data;
 using PersonaCatalogue.Web.Features.Feedback;
 using PersonaCatalogue.Web.Features.Tools;
+using PersonaCatalogue.Core.Catalogue;
 
 namespace PersonaCatalogue.Web.Features.OpenData;
 
@@ -14,7 +16,7 @@ namespace PersonaCatalogue.Web.Features.OpenData;
 [ApiController]
 [Route("api/v1")]
 [EnableCors(OpenDataCors.Policy)]
-public class ApiController(CatalogueDbContext db, ToolFilterOptionsCache optionsCache, IConfiguration configuration) : ControllerBase
+public class ApiController(CatalogueDbContext db, CatalogueVocabulary optionsCache, IConfiguration configuration) : ControllerBase
 {
     public const int MaxPageSize = 100;
 
@@ -82,7 +84,7 @@ public class ApiController(CatalogueDbContext db, ToolFilterOptionsCache options
     [ProducesResponseType<ToolRecord>(StatusCodes.Status200OK)]
     [ProducesResponseType(StatusCodes.Status404NotFound)]
     public async Task<IActionResult> Tool(string slug, CancellationToken cancellationToken) =>
-        await CatalogueRecords.Tools(db.Tools.Where(t => t.Slug == slug && t.Status == Data.Entities.ToolStatus.Published)).SingleOrDefaultAsync(cancellationToken) is { } tool
+        await CatalogueRecords.Tools(db.Tools.Where(t => t.Slug == slug && t.Status == ToolStatus.Published)).SingleOrDefaultAsync(cancellationToken) is { } tool
             ? this.JsonWithValidators(tool, await CatalogueRecords.LastChangedAsync(db, cancellationToken))
             : NotFoundProblem("tool", slug);
 

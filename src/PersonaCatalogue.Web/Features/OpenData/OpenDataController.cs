@@ -1,8 +1,8 @@
 using Microsoft.AspNetCore.Cors;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
-using PersonaCatalogue.Web.Data;
-using PersonaCatalogue.Web.Data.Entities;
+using PersonaCatalogue.Core.Data;
+using PersonaCatalogue.Core.Data.Entities;
 using PersonaCatalogue.Web.Features.Tools;
 
 namespace PersonaCatalogue.Web.Features.OpenData;
@@ -148,4 +148,20 @@ public static class OpenDataCors
             .WithMethods("GET", "HEAD")
             .WithHeaders("If-None-Match", "If-Modified-Since")
             .WithExposedHeaders("ETag", "Last-Modified")));
+}
+
+public static class ReadApiDocument
+{
+    /// <summary>The OpenAPI document at /api/v1/openapi.json: the read API only, not the HTML pages.</summary>
+    public static IServiceCollection AddReadApiDocument(this IServiceCollection services) =>
+        services.AddOpenApi("v1", options =>
+        {
+            options.ShouldInclude = description => description.RelativePath?.StartsWith("api/v1/", StringComparison.Ordinal) == true;
+            options.AddDocumentTransformer((document, _, _) =>
+            {
+                document.Info.Title = "Learning personas for public services: read API";
+                document.Info.Description = "The catalogue's personas, skills and published tools as JSON, under the Creative Commons Attribution 4.0 licence.";
+                return Task.CompletedTask;
+            });
+        });
 }

@@ -1,4 +1,4 @@
-using PersonaCatalogue.Web.Data;
+using PersonaCatalogue.Core.Data;
 using PersonaCatalogue.Web.Features.Feedback;
 
 namespace PersonaCatalogue.Web.Features.Personas;

@@ -1,10 +1,11 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
-using PersonaCatalogue.Web.Data;
-using PersonaCatalogue.Web.Data.Entities;
+using PersonaCatalogue.Core.Data;
+using PersonaCatalogue.Core.Data.Entities;
 using PersonaCatalogue.Web.Features.Feedback;
 using PersonaCatalogue.Web.Infrastructure.PageCaching;
+using PersonaCatalogue.Web.Features.Shared;
 
 namespace PersonaCatalogue.Web.Features.Personas;
 
@@ -12,7 +13,7 @@ namespace PersonaCatalogue.Web.Features.Personas;
 public class PersonasController(CatalogueDbContext db) : Controller
 {
     [HttpGet("")]
-    [OutputCache(PolicyName = PublicPagePolicy.Name, Tags = [PageTags.Personas])]
+    [OutputCache(PolicyName = PublicPagePolicy.Name, Tags = [CataloguePages.Personas])]
     public async Task<IActionResult> Index(CancellationToken cancellationToken)
     {
         var personas = await PersonaCard.Query(db).ToListAsync(cancellationToken);
@@ -49,7 +50,7 @@ public class PersonasController(CatalogueDbContext db) : Controller
             return NotFound();
         }
 
-        HttpContext.TagPage(PageTags.Persona(persona.Id));
+        HttpContext.TagPage(CataloguePages.Persona(persona.Id));
         var feedback = await PersonaFeedbackSection.LoadAsync(db, persona.Slug, persona.Name, persona.Iteration, cancellationToken);
         return View(persona with { Feedback = feedback });
     }

@@ -2,8 +2,10 @@ using System.Net;
 using Microsoft.AspNetCore.Html;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OutputCaching;
-using PersonaCatalogue.Web.Data;
+using PersonaCatalogue.Core.Data;
 using PersonaCatalogue.Web.Infrastructure.PageCaching;
+using PersonaCatalogue.Core.Search;
+using PersonaCatalogue.Web.Features.Shared;
 
 namespace PersonaCatalogue.Web.Features.Search;
 
@@ -14,7 +16,7 @@ public class SearchController(CatalogueDbContext db) : Controller
     public const int MaxQueryLength = 200;
 
     [HttpGet("")]
-    [OutputCache(PolicyName = PublicPagePolicy.Name, Tags = [PageTags.Search])]
+    [OutputCache(PolicyName = PublicPagePolicy.Name, Tags = [CataloguePages.Search])]
     public async Task<IActionResult> Index([FromQuery] string? q, CancellationToken cancellationToken)
     {
         var query = string.IsNullOrWhiteSpace(q) ? null : q.Trim()[..Math.Min(q.Trim().Length, MaxQueryLength)];

@@ -1,3 +1,4 @@
+using PersonaCatalogue.Core.Catalogue;
 namespace PersonaCatalogue.Web.Features.Shared;
 
 /// <summary>View models of the shared GOV.UK component partials in <c>Features/Shared/Components/</c>.</summary>
@@ -32,15 +33,13 @@ public record PaginationModel(int Page, int PageCount, Func<int, string> PageHre
     }
 }
 
-public record FilterOption(string Value, string Label);
-
 /// <summary>
 /// GOV.UK check boxes: small ones in a GET filter form, normal ones (with hint and error) in a POST form.
 /// <paramref name="Name"/> is the field name; the first box's id is the name, so the error summary can link to it.
 /// When one field is split into several groups (skills by area), only one group sets <paramref name="ShowError"/>,
 /// so the inline error and its id appear once.
 /// </summary>
-public record CheckboxesModel(string Legend, string Name, IReadOnlyList<FilterOption> Options, IReadOnlyCollection<string> Checked, string? Hint = null, bool Small = false, string LegendSize = "m", string? IdPrefix = null, bool ShowError = true)
+public record CheckboxesModel(string Legend, string Name, IReadOnlyList<VocabularyTerm> Options, IReadOnlyCollection<string> Checked, string? Hint = null, bool Small = false, string LegendSize = "m", string? IdPrefix = null, bool ShowError = true)
 {
     public string Id(int index) => (IdPrefix ?? Name) + (index == 0 ? "" : $"-{index + 1}");
 }

@@ -1,9 +1,10 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
-using PersonaCatalogue.Web.Data;
-using PersonaCatalogue.Web.Data.Entities;
+using PersonaCatalogue.Core.Data;
+using PersonaCatalogue.Core.Data.Entities;
 using PersonaCatalogue.Web.Infrastructure.PageCaching;
+using PersonaCatalogue.Web.Features.Shared;
 
 namespace PersonaCatalogue.Web.Features.Skills;
 
@@ -11,7 +12,7 @@ namespace PersonaCatalogue.Web.Features.Skills;
 public class SkillsController(CatalogueDbContext db) : Controller
 {
     [HttpGet("")]
-    [OutputCache(PolicyName = PublicPagePolicy.Name, Tags = [PageTags.Skills])]
+    [OutputCache(PolicyName = PublicPagePolicy.Name, Tags = [CataloguePages.Skills])]
     public async Task<IActionResult> Index(CancellationToken cancellationToken)
     {
         var areas = await db.SkillAreas.AsNoTracking()
@@ -54,7 +55,7 @@ public class SkillsController(CatalogueDbContext db) : Controller
             return NotFound();
         }
 
-        HttpContext.TagPage(PageTags.Skill(skill.Id));
+        HttpContext.TagPage(CataloguePages.Skill(skill.Id));
         return View(skill);
     }
 }

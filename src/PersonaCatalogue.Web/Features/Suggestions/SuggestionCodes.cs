@@ -3,8 +3,8 @@ using System.Security.Cryptography;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
-using PersonaCatalogue.Web.Data;
-using PersonaCatalogue.Web.Data.Entities;
+using PersonaCatalogue.Core.Data;
+using PersonaCatalogue.Core.Data.Entities;
 
 namespace PersonaCatalogue.Web.Features.Suggestions;
 

@@ -1,14 +1,15 @@
-using PersonaCatalogue.Web.Data.Entities;
+using PersonaCatalogue.Core.Data.Entities;
 using PersonaCatalogue.Web.Features.Shared;
 using PersonaCatalogue.Web.Features.Tools;
+using PersonaCatalogue.Core.Catalogue;
 
 namespace PersonaCatalogue.Web.Features.Suggestions;
 
 /// <summary>The form with what the suggester typed, and the personas and skills to tick.</summary>
-public record SuggestToolPage(SuggestToolForm Form, ToolFilterOptions Options)
+public record SuggestToolPage(SuggestToolForm Form, Vocabulary Options)
 {
-    public IReadOnlyList<FilterOption> WhoItHelps =>
-        [.. Options.Personas, new FilterOption(SuggestToolForm.SomeoneElseValue, "Someone else")];
+    public IReadOnlyList<VocabularyTerm> WhoItHelps =>
+        [.. Options.Personas, new VocabularyTerm(SuggestToolForm.SomeoneElseValue, "Someone else")];
 
     public static IReadOnlyList<RadioOption> Costs =>
         [.. ToolTerms.Costs.Select(c => new RadioOption(c.Slug, c.Label)), new RadioOption(SuggestToolForm.NotSureCost, "Not sure")];

@@ -1,9 +1,10 @@
+using PersonaCatalogue.Core.Catalogue;
 using FluentValidation.AspNetCore;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
-using PersonaCatalogue.Web.Data;
-using PersonaCatalogue.Web.Data.Entities;
+using PersonaCatalogue.Core.Data;
+using PersonaCatalogue.Core.Data.Entities;
 using PersonaCatalogue.Web.Features.Tools;
 using PersonaCatalogue.Web.Infrastructure;
 
@@ -13,7 +14,7 @@ namespace PersonaCatalogue.Web.Features.Suggestions;
 /// The public half of the suggestion loop: the form, the confirmation with the private status link, and the status
 /// page. Redirects are built by hand: LowercaseUrls would lowercase the case-sensitive token in a generated URL.
 /// </summary>
-public class SuggestionsController(CatalogueDbContext db, TimeProvider clock) : Controller
+public class SuggestionsController(CatalogueDbContext db, CatalogueVocabulary vocabulary, TimeProvider clock) : Controller
 {
     public const string FormPath = "/suggest-a-tool";
     public const string ReceivedPath = "/suggest-a-tool/received";
@@ -22,7 +23,7 @@ public class SuggestionsController(CatalogueDbContext db, TimeProvider clock) : 
 
     [HttpGet(FormPath)]
     public async Task<IActionResult> Index(CancellationToken cancellationToken) =>
-        View(new SuggestToolPage(new SuggestToolForm(), await ToolFilterOptions.LoadAsync(db, cancellationToken)));
+        View(new SuggestToolPage(new SuggestToolForm(), await vocabulary.GetAsync(db, cancellationToken)));
 
     [HttpPost(FormPath)]
     [EnableRateLimiting(RateLimits.PublicForms)]
@@ -34,7 +35,7 @@ public class SuggestionsController(CatalogueDbContext db, TimeProvider clock) : 
             return Redirect(ReceivedPath);
         }
 
-        var options = await ToolFilterOptions.LoadAsync(db, cancellationToken);
+        var options = await vocabulary.GetAsync(db, cancellationToken);
         var validator = new SuggestToolFormValidator(
             options.Personas.Select(p => p.Value).ToHashSet(StringComparer.Ordinal),
             options.Areas.SelectMany(a => a.Skills).Select(s => s.Value).ToHashSet(StringComparer.Ordinal));

@@ -1,7 +1,9 @@
-using PersonaCatalogue.Web.Data;
-using PersonaCatalogue.Web.Data.Entities;
+using PersonaCatalogue.Core.Search;
+using PersonaCatalogue.Core.Data;
+using PersonaCatalogue.Core.Data.Entities;
 using PersonaCatalogue.Web.Features.Feedback;
 using PersonaCatalogue.Web.Features.Search;
+using PersonaCatalogue.Core.Catalogue;
 
 namespace PersonaCatalogue.Web.Features.Tools;
 
@@ -9,7 +11,7 @@ namespace PersonaCatalogue.Web.Features.Tools;
 public static class ToolQuery
 {
     /// <summary>Gets the filter options and drops unknown values from <paramref name="filters"/>.</summary>
-    public static async Task<ToolFilterOptions> NormaliseAsync(CatalogueDbContext db, ToolFilterOptionsCache optionsCache, ToolFilters filters, CancellationToken cancellationToken)
+    public static async Task<Vocabulary> NormaliseAsync(CatalogueDbContext db, CatalogueVocabulary optionsCache, ToolFilters filters, CancellationToken cancellationToken)
     {
         var options = await optionsCache.GetAsync(db, cancellationToken);
         filters.Normalise(

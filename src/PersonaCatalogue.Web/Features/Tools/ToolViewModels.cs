@@ -1,12 +1,13 @@
 using Microsoft.EntityFrameworkCore;
-using PersonaCatalogue.Web.Data;
-using PersonaCatalogue.Web.Data.Entities;
+using PersonaCatalogue.Core.Data;
+using PersonaCatalogue.Core.Data.Entities;
 using PersonaCatalogue.Web.Features.Feedback;
 using PersonaCatalogue.Web.Features.Shared;
+using PersonaCatalogue.Core.Catalogue;
 
 namespace PersonaCatalogue.Web.Features.Tools;
 
-public record ToolsList(ToolFilters Filters, ToolFilterOptions Options, List<ToolCard> Tools, int Total, int PageCount)
+public record ToolsList(ToolFilters Filters, Vocabulary Options, List<ToolCard> Tools, int Total, int PageCount)
 {
     /// <summary>With "most found helpful" chosen: what people said about each tool on the page, by slug.</summary>
     public IReadOnlyDictionary<string, ToolHelpfulness> Helpfulness { get; init; } = new Dictionary<string, ToolHelpfulness>();
@@ -24,7 +25,7 @@ public record ToolsList(ToolFilters Filters, ToolFilterOptions Options, List<Too
         foreach (var (name, values, options) in new[]
         {
             ("persona", Filters.Personas, Options.Personas),
-            ("area", Filters.Areas, Options.Areas.Select(a => new FilterOption(a.Value, a.Label)).ToList()),
+            ("area", Filters.Areas, Options.Areas.Select(a => new VocabularyTerm(a.Value, a.Label)).ToList()),
             ("skill", Filters.Skills, Options.Areas.SelectMany(a => a.Skills).ToList()),
             ("kind", Filters.Kinds, Options.Kinds),
             ("cost", Filters.Costs, Options.Costs),
@@ -40,33 +41,6 @@ public record ToolsList(ToolFilters Filters, ToolFilterOptions Options, List<Too
         {
             yield return ("Open source or openly licensed", Filters.HrefWithout("open", "yes"));
         }
-    }
-}
-
-public record FilterArea(string Value, string Label, List<FilterOption> Skills);
-
-public record ToolFilterOptions(List<FilterOption> Personas, List<FilterArea> Areas, List<FilterOption> Kinds, List<FilterOption> Costs)
-{
-    public static async Task<ToolFilterOptions> LoadAsync(CatalogueDbContext db, CancellationToken cancellationToken)
-    {
-        var personas = await db.Personas.AsNoTracking()
-            .OrderBy(p => p.Order)
-            .Select(p => new FilterOption(p.Slug, p.Name + ", " + p.Role))
-            .ToListAsync(cancellationToken);
-        var skills = await db.Skills.AsNoTracking()
-            .OrderBy(s => s.Area.Order).ThenBy(s => s.Order)
-            .Select(s => new { AreaSlug = s.Area.Slug, AreaName = s.Area.Name, s.Slug, s.Name })
-            .ToListAsync(cancellationToken);
-        var areas = skills
-            .GroupBy(s => (s.AreaSlug, s.AreaName))
-            .Select(g => new FilterArea(g.Key.AreaSlug, g.Key.AreaName, g.Select(s => new FilterOption(s.Slug, s.Name)).ToList()))
-            .ToList();
-
-        return new ToolFilterOptions(
-            personas,
-            areas,
-            ToolTerms.Kinds.Select(k => new FilterOption(k.Slug, k.Label)).ToList(),
-            ToolTerms.Costs.Select(c => new FilterOption(c.Slug, c.Label)).ToList());
     }
 }
 

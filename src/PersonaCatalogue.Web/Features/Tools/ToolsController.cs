@@ -1,18 +1,20 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
-using PersonaCatalogue.Web.Data;
-using PersonaCatalogue.Web.Data.Entities;
+using PersonaCatalogue.Core.Data;
+using PersonaCatalogue.Core.Data.Entities;
 using PersonaCatalogue.Web.Features.Feedback;
 using PersonaCatalogue.Web.Infrastructure.PageCaching;
+using PersonaCatalogue.Core.Catalogue;
+using PersonaCatalogue.Web.Features.Shared;
 
 namespace PersonaCatalogue.Web.Features.Tools;
 
 [Route("tools")]
-public class ToolsController(CatalogueDbContext db, ToolFilterOptionsCache optionsCache, IConfiguration configuration) : Controller
+public class ToolsController(CatalogueDbContext db, CatalogueVocabulary optionsCache, IConfiguration configuration) : Controller
 {
     [HttpGet("")]
-    [OutputCache(PolicyName = PublicPagePolicy.Name, Tags = [PageTags.Tools])]
+    [OutputCache(PolicyName = PublicPagePolicy.Name, Tags = [CataloguePages.Tools])]
     public async Task<IActionResult> Index(ToolFilters filters, CancellationToken cancellationToken)
     {
         var options = await ToolQuery.NormaliseAsync(db, optionsCache, filters, cancellationToken);
@@ -47,7 +49,7 @@ public class ToolsController(CatalogueDbContext db, ToolFilterOptionsCache optio
         if (filters.SortHelpful)
         {
             // This view follows the answers to "Did this tool help you?", so an answer must evict it too.
-            HttpContext.TagPage(PageTags.ToolsByHelpfulness);
+            HttpContext.TagPage(CataloguePages.ToolsByHelpfulness);
             helpfulness = await ToolHelpfulness.ForToolsAsync(db, tools.Select(t => t.Slug).ToList(), cancellationToken);
         }
 

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.OutputCaching;
-using Microsoft.Extensions.Primitives;
 
 namespace PersonaCatalogue.Web.Infrastructure.PageCaching;
 
@@ -13,14 +12,6 @@ public sealed class PageCache(IOutputCacheStore store, IConfiguration configurat
     /// pages another test has just cached).
     /// </summary>
     private readonly TimeSpan _secondPassDelay = TimeSpan.FromSeconds(configuration.GetValue("OutputCache:SecondPassSeconds", 2.0));
-
-    private CancellationTokenSource _wholeCatalogue = new();
-
-    /// <summary>
-    /// Expires when every page is evicted (an import, here or noticed from another process), for the few lists kept in
-    /// memory that only an import changes, such as the tools page's filter options. Take it before reading the data.
-    /// </summary>
-    public IChangeToken WholeCatalogueChanged => new CancellationChangeToken(_wholeCatalogue.Token);
 
     public async Task EvictAsync(IReadOnlyCollection<string> tags, CancellationToken cancellationToken = default)
     {
@@ -51,11 +42,6 @@ public sealed class PageCache(IOutputCacheStore store, IConfiguration configurat
 
     private async Task EvictNowAsync(IReadOnlyCollection<string> tags, CancellationToken cancellationToken)
     {
-        if (tags.Contains(PageTags.All))
-        {
-            await Interlocked.Exchange(ref _wholeCatalogue, new CancellationTokenSource()).CancelAsync();
-        }
-
         // Evicting everything makes the narrower tags redundant.
         foreach (var tag in tags.Contains(PageTags.All) ? [PageTags.All] : tags)
         {

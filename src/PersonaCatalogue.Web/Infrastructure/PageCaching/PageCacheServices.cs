@@ -16,7 +16,6 @@ public static class PageCacheServices
             options.SizeLimit = configuration.GetValue("OutputCache:SizeLimitMegabytes", 16L) * 1024 * 1024;
         });
         services.AddSingleton<PageCache>();
-        services.AddHostedService<ImportWatcher>();
         return services;
     }
 }

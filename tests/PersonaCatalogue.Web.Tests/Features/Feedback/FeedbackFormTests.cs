@@ -1,6 +1,6 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
-using PersonaCatalogue.Web.Data.Entities;
+using PersonaCatalogue.Core.Data.Entities;
 using PersonaCatalogue.Web.Infrastructure;
 using PersonaCatalogue.Web.Tests.Infrastructure;
 

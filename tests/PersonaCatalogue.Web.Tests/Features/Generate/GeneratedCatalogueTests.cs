@@ -2,8 +2,8 @@ using System.Text.RegularExpressions;
 using AngleSharp.Html.Dom;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using PersonaCatalogue.Web.Data.Entities;
-using PersonaCatalogue.Web.Features.Generate;
+using PersonaCatalogue.Core.Data.Entities;
+using PersonaCatalogue.Core.Generate;
 using PersonaCatalogue.Web.Tests.Infrastructure;
 
 namespace PersonaCatalogue.Web.Tests.Features.Generate;
@@ -42,7 +42,7 @@ public class GeneratedCatalogueTests(GeneratedCatalogueAppFactory app) : IClassF
         Assert.All(generated, t => Assert.InRange(t.Skills, 1, 4));
         Assert.All(generated, t => Assert.InRange(t.Personas, 0, 3));
         Assert.All(generated, t => Assert.Equal(ToolStatus.Published, t.Status));
-        Assert.All(generated, t => Assert.InRange(t.Summary.Length, 10, Web.Data.FieldLengths.Summary));
+        Assert.All(generated, t => Assert.InRange(t.Summary.Length, 10, Core.Data.FieldLengths.Summary));
         // Every count of links appears, so the lists of skills and personas are not all alike.
         Assert.Equal([1, 2, 3, 4], generated.Select(t => t.Skills).Distinct().Order());
         Assert.Equal([0, 1, 2, 3], generated.Select(t => t.Personas).Distinct().Order());

@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using PersonaCatalogue.Web.Data.Entities;
-using PersonaCatalogue.Web.Features.Import;
+using PersonaCatalogue.Core.Data.Entities;
+using PersonaCatalogue.Core.Import;
 using PersonaCatalogue.Web.Tests.Infrastructure;
 
 namespace PersonaCatalogue.Web.Tests.Features.Import;
@@ -13,7 +13,7 @@ public class SeedImporterTests(CatalogueAppFactory app) : IClassFixture<Catalogu
     private async Task<ImportReport> ImportAsync(string folder)
     {
         using var scope = app.Services.CreateScope();
-        return await scope.ServiceProvider.GetRequiredService<SeedImporter>().ImportAsync(folder, Ct);
+        return await scope.ServiceProvider.GetRequiredService<SeedImporter>().ImportAsync(folder, cancellationToken: Ct);
     }
 
     [Fact]
@@ -105,7 +105,7 @@ public class SeedImporterTests(CatalogueAppFactory app) : IClassFixture<Catalogu
         await ImportAsync(TestPaths.SeedData);
     }
 
-    private static async Task<string> SnapshotAsync(Web.Data.CatalogueDbContext db)
+    private static async Task<string> SnapshotAsync(Core.Data.CatalogueDbContext db)
     {
         // Formatted after loading: a format string with columns of several types cannot be translated on PostgreSQL.
         var tools = (await db.Tools.AsNoTracking().OrderBy(t => t.Slug)

@@ -1,4 +1,4 @@
-using PersonaCatalogue.Web.Features.Import;
+using PersonaCatalogue.Core.Import;
 using PersonaCatalogue.Web.Tests.Infrastructure;
 
 namespace PersonaCatalogue.Web.Tests.Features.Import;

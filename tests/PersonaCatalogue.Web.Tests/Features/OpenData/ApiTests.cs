@@ -4,7 +4,7 @@ using System.ServiceModel.Syndication;
 using System.Text.Json;
 using System.Xml;
 using Microsoft.EntityFrameworkCore;
-using PersonaCatalogue.Web.Data.Entities;
+using PersonaCatalogue.Core.Data.Entities;
 using PersonaCatalogue.Web.Tests.Infrastructure;
 
 namespace PersonaCatalogue.Web.Tests.Features.OpenData;

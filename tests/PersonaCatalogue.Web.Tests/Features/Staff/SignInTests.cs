@@ -1,5 +1,5 @@
 using System.Net;
-using PersonaCatalogue.Web.Data.Entities;
+using PersonaCatalogue.Core.Data.Entities;
 using PersonaCatalogue.Web.Features.Staff.SignIn;
 using PersonaCatalogue.Web.Tests.Infrastructure;
 

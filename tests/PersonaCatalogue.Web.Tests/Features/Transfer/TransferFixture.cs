@@ -2,7 +2,7 @@ using System.Net;
 using AngleSharp.Html.Parser;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
-using PersonaCatalogue.Web.Data.Entities;
+using PersonaCatalogue.Core.Data.Entities;
 using PersonaCatalogue.Web.Tests.Features.Suggestions;
 using PersonaCatalogue.Web.Tests.Infrastructure;
 

@@ -1,8 +1,8 @@
 using System.Text.Json.Nodes;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using PersonaCatalogue.Web.Data;
-using PersonaCatalogue.Web.Features.Transfer;
+using PersonaCatalogue.Core.Data;
+using PersonaCatalogue.Core.Transfer;
 
 namespace PersonaCatalogue.Web.Tests.Features.Transfer;
 

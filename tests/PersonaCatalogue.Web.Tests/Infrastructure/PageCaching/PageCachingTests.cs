@@ -1,8 +1,8 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using PersonaCatalogue.Web.Data.Entities;
-using PersonaCatalogue.Web.Features.Import;
+using PersonaCatalogue.Core.Data.Entities;
+using PersonaCatalogue.Core.Import;
 using PersonaCatalogue.Web.Tests.Infrastructure;
 
 namespace PersonaCatalogue.Web.Tests.Infrastructure.PageCaching;
@@ -196,7 +196,7 @@ public class PageCachingTests(CatalogueAppFactory app) : IClassFixture<Catalogue
 
         using (var scope = app.Services.CreateScope())
         {
-            var report = await scope.ServiceProvider.GetRequiredService<SeedImporter>().ImportAsync(folder, Ct);
+            var report = await scope.ServiceProvider.GetRequiredService<SeedImporter>().ImportAsync(folder, cancellationToken: Ct);
             Assert.NotEmpty(report.Changed);
         }
 

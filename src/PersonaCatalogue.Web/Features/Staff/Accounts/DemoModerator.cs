@@ -1,5 +1,6 @@
+using PersonaCatalogue.Core.Staff;
 using Microsoft.AspNetCore.Identity;
-using PersonaCatalogue.Web.Data.Entities;
+using PersonaCatalogue.Core.Data.Entities;
 
 namespace PersonaCatalogue.Web.Features.Staff.Accounts;
 

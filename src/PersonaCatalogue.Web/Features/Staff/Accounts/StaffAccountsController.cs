@@ -4,10 +4,11 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
-using PersonaCatalogue.Web.Data;
-using PersonaCatalogue.Web.Data.Entities;
-using PersonaCatalogue.Web.Features.Staff.Audit;
+using PersonaCatalogue.Core.Data;
+using PersonaCatalogue.Core.Data.Entities;
+using PersonaCatalogue.Core.Audit;
 using PersonaCatalogue.Web.Infrastructure;
+using PersonaCatalogue.Core.Staff;
 
 namespace PersonaCatalogue.Web.Features.Staff.Accounts;
 

@@ -1,5 +1,5 @@
 using System.Globalization;
-using PersonaCatalogue.Web.Data.Entities;
+using PersonaCatalogue.Core.Data.Entities;
 
 namespace PersonaCatalogue.Web.Features.Staff.Feedback;
 

@@ -2,12 +2,13 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Net.Http.Headers;
-using PersonaCatalogue.Web.Data;
-using PersonaCatalogue.Web.Data.Entities;
+using PersonaCatalogue.Core.Data;
+using PersonaCatalogue.Core.Data.Entities;
 using PersonaCatalogue.Web.Features.Feedback;
 using PersonaCatalogue.Web.Features.Shared;
-using PersonaCatalogue.Web.Features.Staff.Audit;
+using PersonaCatalogue.Core.Audit;
 using PersonaCatalogue.Web.Infrastructure;
+using PersonaCatalogue.Core.Catalogue;
 
 namespace PersonaCatalogue.Web.Features.Staff.Feedback;
 
@@ -43,7 +44,7 @@ public class StaffFeedbackController(CatalogueDbContext db, TimeProvider clock) 
             .Union(db.PersonaFeedback.Select(f => f.Iteration))
             .OrderBy(n => n)
             .ToListAsync(cancellationToken);
-        var areas = await db.SkillAreas.AsNoTracking().OrderBy(a => a.Order).Select(a => new FilterOption(a.Slug, a.Name)).ToListAsync(cancellationToken);
+        var areas = await db.SkillAreas.AsNoTracking().OrderBy(a => a.Order).Select(a => new VocabularyTerm(a.Slug, a.Name)).ToListAsync(cancellationToken);
 
         var chosen = personas.FirstOrDefault(p => p.Slug == filter.Persona);
         List<FeedbackSummary> summaries = [];
@@ -206,7 +207,7 @@ public record StaffFeedbackPage(
     string CurrentUrl)
 {
     /// <summary>The skill areas, for the support-need filter.</summary>
-    public List<FilterOption> Areas { get; init; } = [];
+    public List<VocabularyTerm> Areas { get; init; } = [];
 
     public List<ToolFeedbackOverviewRow> ToolOverview { get; init; } = [];
 }

@@ -3,13 +3,14 @@ using FluentValidation.AspNetCore;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
-using PersonaCatalogue.Web.Data;
-using PersonaCatalogue.Web.Data.Entities;
+using PersonaCatalogue.Core.Data;
+using PersonaCatalogue.Core.Data.Entities;
 using PersonaCatalogue.Web.Features.Shared;
-using PersonaCatalogue.Web.Features.Staff.Audit;
+using PersonaCatalogue.Core.Audit;
 using PersonaCatalogue.Web.Features.Staff.Tools;
 using PersonaCatalogue.Web.Features.Tools;
 using PersonaCatalogue.Web.Infrastructure;
+using PersonaCatalogue.Core.Catalogue;
 
 namespace PersonaCatalogue.Web.Features.Staff.Suggestions;
 
@@ -20,7 +21,7 @@ namespace PersonaCatalogue.Web.Features.Staff.Suggestions;
 /// </summary>
 [Authorize(Roles = StaffRoles.AnyStaff)]
 [Route("staff/suggestions")]
-public class StaffSuggestionsController(CatalogueDbContext db, DuplicateFinder duplicates, ToolEditor editor, TimeProvider clock) : Controller
+public class StaffSuggestionsController(CatalogueDbContext db, DuplicateFinder duplicates, ToolEditor editor, CatalogueVocabulary vocabulary, TimeProvider clock) : Controller
 {
     public const int PageSize = 50;
     public const int OverdueDays = 14;
@@ -117,7 +118,7 @@ public class StaffSuggestionsController(CatalogueDbContext db, DuplicateFinder d
             return AlreadyDecided(suggestion);
         }
 
-        var options = await ToolFilterOptions.LoadAsync(db, cancellationToken);
+        var options = await vocabulary.GetAsync(db, cancellationToken);
         var form = await PrefillAsync(suggestion, options, cancellationToken);
         return View(new ApprovePage(suggestion, suggestion.Version, new ToolFormPage(form, options, SlugEditable: true)));
     }
@@ -136,7 +137,7 @@ public class StaffSuggestionsController(CatalogueDbContext db, DuplicateFinder d
             return AlreadyDecided(suggestion);
         }
 
-        var options = await ToolFilterOptions.LoadAsync(db, cancellationToken);
+        var options = await vocabulary.GetAsync(db, cancellationToken);
         var result = (await editor.ValidatorAsync(options, form, editingToolId: null, cancellationToken)).Validate(form);
         if (!result.IsValid || form.IsPreview)
         {
@@ -260,7 +261,7 @@ public class StaffSuggestionsController(CatalogueDbContext db, DuplicateFinder d
         return new ReviewPage(suggestion, flags, personas, skills, form);
     }
 
-    private async Task<ToolForm> PrefillAsync(ToolSuggestion suggestion, ToolFilterOptions options, CancellationToken cancellationToken)
+    private async Task<ToolForm> PrefillAsync(ToolSuggestion suggestion, Vocabulary options, CancellationToken cancellationToken)
     {
         var taken = (await db.Tools.Select(t => t.Slug).ToListAsync(cancellationToken)).ToHashSet();
         var baseSlug = SlugFrom(suggestion.ToolName);

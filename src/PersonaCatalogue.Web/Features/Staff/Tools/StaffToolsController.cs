@@ -1,10 +1,11 @@
+using PersonaCatalogue.Core.Catalogue;
 using FluentValidation.AspNetCore;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
-using PersonaCatalogue.Web.Data;
-using PersonaCatalogue.Web.Data.Entities;
-using PersonaCatalogue.Web.Features.Staff.Audit;
+using PersonaCatalogue.Core.Data;
+using PersonaCatalogue.Core.Data.Entities;
+using PersonaCatalogue.Core.Audit;
 using PersonaCatalogue.Web.Features.Tools;
 using PersonaCatalogue.Web.Infrastructure;
 
@@ -12,7 +13,7 @@ namespace PersonaCatalogue.Web.Features.Staff.Tools;
 
 [Authorize(Roles = StaffRoles.AnyStaff)]
 [Route("staff/tools")]
-public class StaffToolsController(CatalogueDbContext db, ToolEditor editor, TimeProvider clock) : Controller
+public class StaffToolsController(CatalogueDbContext db, ToolEditor editor, CatalogueVocabulary vocabulary, TimeProvider clock) : Controller
 {
     public const int PageSize = 50;
 
@@ -57,7 +58,7 @@ public class StaffToolsController(CatalogueDbContext db, ToolEditor editor, Time
             return NotFound();
         }
 
-        var options = await ToolFilterOptions.LoadAsync(db, cancellationToken);
+        var options = await vocabulary.GetAsync(db, cancellationToken);
         return View(new EditToolPage(tool.Slug, tool.Name, tool.Status, new ToolFormPage(ToolForm.From(tool), options, SlugEditable: false)));
     }
 
@@ -71,7 +72,7 @@ public class StaffToolsController(CatalogueDbContext db, ToolEditor editor, Time
         }
 
         form.Slug = tool.Slug;
-        var options = await ToolFilterOptions.LoadAsync(db, cancellationToken);
+        var options = await vocabulary.GetAsync(db, cancellationToken);
         var result = (await editor.ValidatorAsync(options, form, tool.Id, cancellationToken)).Validate(form);
         if (!result.IsValid || form.IsPreview)
         {

@@ -1,7 +1,8 @@
 using Microsoft.EntityFrameworkCore;
-using PersonaCatalogue.Web.Data;
-using PersonaCatalogue.Web.Data.Entities;
+using PersonaCatalogue.Core.Data;
+using PersonaCatalogue.Core.Data.Entities;
 using PersonaCatalogue.Web.Features.Tools;
+using PersonaCatalogue.Core.Catalogue;
 
 namespace PersonaCatalogue.Web.Features.Staff.Tools;
 
@@ -12,7 +13,7 @@ namespace PersonaCatalogue.Web.Features.Staff.Tools;
 public class ToolEditor(CatalogueDbContext db)
 {
     /// <summary>A validator for <paramref name="form"/>; whether its slug is taken is one indexed lookup, not a list of every slug.</summary>
-    public async Task<ToolFormValidator> ValidatorAsync(ToolFilterOptions options, ToolForm form, int? editingToolId, CancellationToken cancellationToken)
+    public async Task<ToolFormValidator> ValidatorAsync(Vocabulary options, ToolForm form, int? editingToolId, CancellationToken cancellationToken)
     {
         var slugTaken = form.Slug is not null
             && await db.Tools.AnyAsync(t => t.Slug == form.Slug && t.Id != editingToolId, cancellationToken);

@@ -1,8 +1,9 @@
+using PersonaCatalogue.Core.Catalogue;
 using FluentValidation;
 using FluentValidation.Results;
-using PersonaCatalogue.Web.Data;
-using PersonaCatalogue.Web.Data.Entities;
-using PersonaCatalogue.Web.Features.Import;
+using PersonaCatalogue.Core.Data;
+using PersonaCatalogue.Core.Data.Entities;
+using PersonaCatalogue.Core.Import;
 using PersonaCatalogue.Web.Infrastructure;
 
 namespace PersonaCatalogue.Web.Features.Staff.Tools;

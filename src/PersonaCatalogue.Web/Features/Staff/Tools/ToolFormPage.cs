@@ -1,6 +1,7 @@
 using PersonaCatalogue.Web.Features.Tools;
+using PersonaCatalogue.Core.Catalogue;
 
 namespace PersonaCatalogue.Web.Features.Staff.Tools;
 
 /// <summary>What the tool form partial needs: the values, the personas and skills to offer, and whether the slug can change.</summary>
-public record ToolFormPage(ToolForm Form, ToolFilterOptions Options, bool SlugEditable);
+public record ToolFormPage(ToolForm Form, Vocabulary Options, bool SlugEditable);

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
-using PersonaCatalogue.Web.Data.Entities;
+using PersonaCatalogue.Core.Data.Entities;
 using PersonaCatalogue.Web.Tests.Infrastructure;
 
 namespace PersonaCatalogue.Web.Tests.Features.Staff.Feedback;

@@ -1,0 +1,32 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using PersonaCatalogue.Core.Catalogue;
+using PersonaCatalogue.Core.Changes;
+using PersonaCatalogue.Core.Data;
+using PersonaCatalogue.Core.Generate;
+using PersonaCatalogue.Core.Import;
+
+namespace PersonaCatalogue.Core;
+
+public static class CatalogueServices
+{
+    /// <summary>
+    /// The catalogue as the site and the command line both use it: the database (with the change interceptor), the
+    /// vocabulary, the importer and the generator. Whoever wants to hear of changes (the site's page cache) registers
+    /// an <see cref="ICatalogueChangeListener"/>.
+    /// </summary>
+    public static IServiceCollection AddCatalogue(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        services.AddCatalogueDatabase(configuration, environment);
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<CatalogueVocabulary>();
+        services.AddSingleton<ICatalogueChangeListener>(provider => provider.GetRequiredService<CatalogueVocabulary>());
+        services.AddScoped<SeedImporter>();
+        services.AddScoped<CatalogueGenerator>();
+        // Runs only in a host that starts its hosted services (the site), not in the command line.
+        services.AddHostedService<ImportWatcher>();
+        return services;
+    }
+}

@@ -1,0 +1,70 @@
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.Identity;
+using PersonaCatalogue.Core.Data.Entities;
+
+namespace PersonaCatalogue.Core.Staff;
+
+/// <summary>Creates staff accounts and resets their passwords with a generated one-time password; used by the CLI, the demo moderator and administrators.</summary>
+public class StaffAccounts(UserManager<StaffUser> users, RoleManager<IdentityRole> roles, TimeProvider clock)
+{
+    private const string PasswordAlphabet = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
+
+    public async Task EnsureRolesAsync()
+    {
+        foreach (var role in StaffRoles.All)
+        {
+            if (!await roles.RoleExistsAsync(role))
+            {
+                await roles.CreateAsync(new IdentityRole(role));
+            }
+        }
+    }
+
+    /// <summary>Creates the account, or returns the errors Identity gave (such as a duplicate email).</summary>
+    public async Task<(StaffUser? User, string? Password, IReadOnlyList<string> Errors)> AddAsync(string email, string role, string? password = null)
+    {
+        if (!StaffRoles.All.Contains(role))
+        {
+            return (null, null, [$"Role must be one of {string.Join(", ", StaffRoles.All)}"]);
+        }
+
+        await EnsureRolesAsync();
+        var user = new StaffUser
+        {
+            UserName = email,
+            Email = email,
+            EmailConfirmed = true,
+            LockoutEnabled = true,
+            CreatedAt = clock.GetUtcNow().UtcDateTime,
+        };
+        password ??= GeneratePassword();
+        var created = await users.CreateAsync(user, password);
+        if (!created.Succeeded)
+        {
+            return (null, null, created.Errors.Select(e => e.Description).ToList());
+        }
+
+        await users.AddToRoleAsync(user, role);
+        return (user, password, []);
+    }
+
+    /// <summary>
+    /// Gives the account a new generated password, unlocks it and signs it out everywhere. Works on an account with no
+    /// password at all, as after <c>import-all</c> of an export made without password hashes.
+    /// </summary>
+    public async Task<string> ResetPasswordAsync(StaffUser user)
+    {
+        var password = GeneratePassword();
+        await users.RemovePasswordAsync(user);
+        await users.AddPasswordAsync(user, password);
+        await users.SetLockoutEndDateAsync(user, null);
+        await users.ResetAccessFailedCountAsync(user);
+        // A new security stamp signs the account out everywhere it was signed in.
+        await users.UpdateSecurityStampAsync(user);
+        return password;
+    }
+
+    /// <summary>20 characters from an unambiguous alphabet plus a digit and symbol: about 118 bits.</summary>
+    public static string GeneratePassword() =>
+        new string(RandomNumberGenerator.GetItems<char>(PasswordAlphabet, 20)) + "-7";
+}

@@ -1,9 +1,0 @@
-namespace PersonaCatalogue.Web.Data.Entities;
-
-public class ToolSkill
-{
-    public int ToolId { get; set; }
-    public Tool Tool { get; set; } = null!;
-    public int SkillId { get; set; }
-    public Skill Skill { get; set; } = null!;
-}

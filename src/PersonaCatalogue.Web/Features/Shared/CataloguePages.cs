@@ -1,0 +1,58 @@
+using PersonaCatalogue.Core.Changes;
+using PersonaCatalogue.Web.Infrastructure.PageCaching;
+
+namespace PersonaCatalogue.Web.Features.Shared;
+
+/// <summary>
+/// The tags the catalogue's cached pages carry, so a change evicts exactly the pages that show what changed.
+/// A page's own identity is its tag; <see cref="TagsFor"/> says which identities a change touches.
+/// </summary>
+public static class CataloguePages
+{
+    public const string Home = "home";
+    public const string Personas = "personas";
+    public const string Skills = "skills";
+    public const string Tools = "tools";
+
+    /// <summary>The tools list sorted by most found helpful, which changes with every answer to "Did this tool help you?".</summary>
+    public const string ToolsByHelpfulness = "tools:helpful";
+    public const string Search = "search";
+    public const string Content = "content";
+
+    public static string Persona(int id) => $"persona:{id}";
+
+    public static string Skill(int id) => $"skill:{id}";
+
+    /// <summary>The pages that show what changed.</summary>
+    public static List<string> TagsFor(CatalogueChange change)
+    {
+        // Persona and framework text appears on nearly every page; only an import changes it.
+        if (change.Everything)
+        {
+            return [PageTags.All];
+        }
+
+        var tags = new List<string>();
+        if (change.Tools)
+        {
+            // Lists of tools, the counts on the home and skills pages, and search results.
+            tags.AddRange([Tools, Home, Skills, Search]);
+        }
+
+        if (change.ToolHelpfulness)
+        {
+            tags.Add(ToolsByHelpfulness);
+        }
+
+        tags.AddRange(change.PersonaIds.Select(Persona));
+        tags.AddRange(change.SkillIds.Select(Skill));
+        return tags;
+    }
+}
+
+/// <summary>Evicts the pages a committed change touches (see <see cref="CataloguePages.TagsFor"/>).</summary>
+public sealed class CataloguePageEviction(PageCache cache) : ICatalogueChangeListener
+{
+    public Task CatalogueChangedAsync(CatalogueChange change, CancellationToken cancellationToken) =>
+        cache.EvictAsync(CataloguePages.TagsFor(change), cancellationToken);
+}
