@@ -23,6 +23,8 @@ public class GenerateCommandTests(CatalogueAppFactory app) : IClassFixture<Catal
         Assert.True(result.ExitCode == 0, result.Error);
         Assert.Contains("The database is empty: importing", result.Output);
         Assert.Matches(@"Generated 120 tools with \d+ skill links and \d+ persona links", result.Output);
+        // Progress goes to standard error, so standard output stays the result.
+        Assert.Contains("120 of 120 tools stored (100%)", result.Error);
         await using var connection = new SqliteConnection($"Data Source={database}");
         await connection.OpenAsync(Ct);
         Assert.Equal(120L, await ScalarAsync(connection, "SELECT COUNT(*) FROM Tools WHERE Source = 'generated'"));
