@@ -1,9 +1,9 @@
 using Microsoft.EntityFrameworkCore;
+using PersonaCatalogue.Core.Catalogue;
 using PersonaCatalogue.Core.Data;
 using PersonaCatalogue.Core.Data.Entities;
 using PersonaCatalogue.Web.Features.Feedback;
 using PersonaCatalogue.Web.Features.Shared;
-using PersonaCatalogue.Core.Catalogue;
 
 namespace PersonaCatalogue.Web.Features.Tools;
 

@@ -3,14 +3,14 @@ using FluentValidation.AspNetCore;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using PersonaCatalogue.Core.Audit;
+using PersonaCatalogue.Core.Catalogue;
 using PersonaCatalogue.Core.Data;
 using PersonaCatalogue.Core.Data.Entities;
 using PersonaCatalogue.Web.Features.Shared;
-using PersonaCatalogue.Core.Audit;
 using PersonaCatalogue.Web.Features.Staff.Tools;
 using PersonaCatalogue.Web.Features.Tools;
 using PersonaCatalogue.Web.Infrastructure;
-using PersonaCatalogue.Core.Catalogue;
 
 namespace PersonaCatalogue.Web.Features.Staff.Suggestions;
 
