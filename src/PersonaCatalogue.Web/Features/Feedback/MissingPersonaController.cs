@@ -1,5 +1,4 @@
 using PersonaCatalogue.Core.Catalogue;
-using FluentValidation.AspNetCore;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using PersonaCatalogue.Core.Data;
@@ -34,9 +33,7 @@ public class MissingPersonaController(CatalogueDbContext db, TimeProvider clock)
         var result = new MissingPersonaFormValidator().Validate(form);
         if (!result.IsValid)
         {
-            result.AddToModelState(ModelState);
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-            return View("MissingPersona", form);
+            return this.InvalidForm(result, form, "MissingPersona");
         }
 
         db.MissingPersonaFeedback.Add(form.ToFeedback(clock.GetUtcNow().UtcDateTime));

@@ -1,4 +1,3 @@
-using FluentValidation.AspNetCore;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
@@ -34,9 +33,7 @@ public class SupportNeedsController(CatalogueDbContext db, TimeProvider clock) :
         var result = new SupportNeedFormValidator(areas.Select(a => a.Slug).ToHashSet(StringComparer.Ordinal)).Validate(form);
         if (!result.IsValid)
         {
-            result.AddToModelState(ModelState);
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-            return View("SupportNeeds", new SupportNeedsPage(form, areas));
+            return this.InvalidForm(result, new SupportNeedsPage(form, areas), "SupportNeeds");
         }
 
         db.SupportNeedFeedback.Add(form.ToFeedback(areas.ToDictionary(a => a.Slug, a => a.Id), clock.GetUtcNow().UtcDateTime));

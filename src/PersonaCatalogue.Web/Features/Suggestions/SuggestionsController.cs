@@ -1,5 +1,4 @@
 using PersonaCatalogue.Core.Catalogue;
-using FluentValidation.AspNetCore;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
@@ -42,9 +41,7 @@ public class SuggestionsController(CatalogueDbContext db, CatalogueVocabulary vo
         var result = validator.Validate(form);
         if (!result.IsValid)
         {
-            result.AddToModelState(ModelState);
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-            return View(new SuggestToolPage(form, options));
+            return this.InvalidForm(result, new SuggestToolPage(form, options));
         }
 
         var suggestion = new ToolSuggestion

@@ -1,5 +1,4 @@
 using FluentValidation;
-using FluentValidation.AspNetCore;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -66,15 +65,7 @@ public class StaffSuggestionsController(CatalogueDbContext db, DuplicateFinder d
         var result = new RejectFormValidator().Validate(form);
         if (!result.IsValid)
         {
-            result.AddToModelState(ModelState);
-            var page = await ReviewPageAsync(id, form, cancellationToken);
-            if (page is null)
-            {
-                return NotFound();
-            }
-
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-            return View(nameof(Review), page);
+            return await ReviewPageAsync(id, form, cancellationToken) is { } page ? this.InvalidForm(result, page, nameof(Review)) : NotFound();
         }
 
         return await DecideAsync(id, form.Version, SuggestionStatus.Rejected, form.Reason, tool: null, AuditActions.SuggestionRejected, new { reason = form.Reason },
@@ -90,14 +81,7 @@ public class StaffSuggestionsController(CatalogueDbContext db, DuplicateFinder d
             ModelState.AddModelError(nameof(DecisionForm.ToolSlug), form.ToolSlug is null
                 ? "Enter the address of the tool it duplicates"
                 : "There is no tool with that address; check it against the tools list");
-            var page = await ReviewPageAsync(id, form, cancellationToken);
-            if (page is null)
-            {
-                return NotFound();
-            }
-
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-            return View(nameof(Review), page);
+            return await ReviewPageAsync(id, form, cancellationToken) is { } page ? this.InvalidForm(page, nameof(Review)) : NotFound();
         }
 
         return await DecideAsync(id, form.Version, SuggestionStatus.Duplicate, reason: null, tool.Id, AuditActions.SuggestionDuplicate, new { tool = tool.Slug },
@@ -141,9 +125,8 @@ public class StaffSuggestionsController(CatalogueDbContext db, DuplicateFinder d
         var result = (await editor.ValidatorAsync(options, form, editingToolId: null, cancellationToken)).Validate(form);
         if (!result.IsValid || form.IsPreview)
         {
-            result.AddToModelState(ModelState);
-            Response.StatusCode = result.IsValid ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest;
-            return View(new ApprovePage(suggestion, version, new ToolFormPage(form, options, SlugEditable: true)));
+            var page = new ApprovePage(suggestion, version, new ToolFormPage(form, options, SlugEditable: true));
+            return result.IsValid ? View(page) : this.InvalidForm(result, page);
         }
 
         var now = clock.GetUtcNow().UtcDateTime;

@@ -1,5 +1,4 @@
 using PersonaCatalogue.Core.Catalogue;
-using FluentValidation.AspNetCore;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -76,9 +75,8 @@ public class StaffToolsController(CatalogueDbContext db, ToolEditor editor, Cata
         var result = (await editor.ValidatorAsync(options, form, tool.Id, cancellationToken)).Validate(form);
         if (!result.IsValid || form.IsPreview)
         {
-            result.AddToModelState(ModelState);
-            Response.StatusCode = result.IsValid ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest;
-            return View(new EditToolPage(tool.Slug, tool.Name, tool.Status, new ToolFormPage(form, options, SlugEditable: false)));
+            var page = new EditToolPage(tool.Slug, tool.Name, tool.Status, new ToolFormPage(form, options, SlugEditable: false));
+            return result.IsValid ? View(page) : this.InvalidForm(result, page);
         }
 
         var skillsBefore = tool.Skills.Select(s => s.Skill.Slug).Order().ToList();
