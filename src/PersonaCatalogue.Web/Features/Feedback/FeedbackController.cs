@@ -28,7 +28,6 @@ public class FeedbackController(CatalogueDbContext db, TimeProvider clock) : Con
             return NotFound();
         }
 
-        // A bot filled the hidden field: it sees the same confirmation as a person, and nothing is kept.
         if (form.IsFromABot)
         {
             return Redirect(ConfirmationUrl(persona.Slug));

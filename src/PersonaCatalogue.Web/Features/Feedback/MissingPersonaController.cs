@@ -23,7 +23,6 @@ public class MissingPersonaController(CatalogueDbContext db, TimeProvider clock)
     [EnableRateLimiting(RateLimits.PublicForms)]
     public async Task<IActionResult> Form(MissingPersonaForm form, CancellationToken cancellationToken)
     {
-        // A bot filled the hidden field: it sees the same confirmation as a person, and nothing is kept.
         if (form.IsFromABot)
         {
             return Redirect(SentPath);

@@ -22,7 +22,6 @@ public class SupportNeedsController(CatalogueDbContext db, TimeProvider clock) :
     [EnableRateLimiting(RateLimits.PublicForms)]
     public async Task<IActionResult> Form(SupportNeedForm form, CancellationToken cancellationToken)
     {
-        // A bot filled the hidden field: it sees the same confirmation as a person, and nothing is kept.
         if (form.IsFromABot)
         {
             return Redirect(SentPath);

@@ -30,7 +30,6 @@ public class ToolFeedbackController(CatalogueDbContext db, TimeProvider clock) :
             return NotFound();
         }
 
-        // A bot filled the hidden field: it sees the same thanks as a person, and nothing is kept.
         if (form.IsFromABot)
         {
             TempData[Flash.Success] = Thanks;

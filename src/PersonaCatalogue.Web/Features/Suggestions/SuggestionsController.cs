@@ -28,9 +28,8 @@ public class SuggestionsController(CatalogueDbContext db, CatalogueVocabulary vo
     [EnableRateLimiting(RateLimits.PublicForms)]
     public async Task<IActionResult> Index(SuggestToolForm form, CancellationToken cancellationToken)
     {
-        if (form.Website is not null)
+        if (form.IsFromABot)
         {
-            // A bot filled the hidden field: thank it and keep nothing, so it has no reason to try again.
             return Redirect(ReceivedPath);
         }
 
