@@ -38,18 +38,15 @@ public class StaffSuggestionsController(CatalogueDbContext db, DuplicateFinder d
             query = query.Where(s => s.Status == filter);
         }
 
-        var total = await query.CountAsync(cancellationToken);
-        var pageCount = Math.Max(1, (int)Math.Ceiling(total / (double)PageSize));
-        page = Math.Clamp(page, 1, pageCount);
         // Waiting suggestions oldest first, so nothing is left behind; decided ones newest first.
-        var ordered = filter == SuggestionStatus.Submitted ? query.OrderBy(s => s.CreatedAt) : query.OrderByDescending(s => s.CreatedAt);
-        var suggestions = await ordered.Skip((page - 1) * PageSize).Take(PageSize).ToListAsync(cancellationToken);
+        var suggestions = await query.ToPagedAsync(page, PageSize, matches =>
+            filter == SuggestionStatus.Submitted ? matches.OrderBy(s => s.CreatedAt) : matches.OrderByDescending(s => s.CreatedAt), cancellationToken);
         var flags = await duplicates.FindAsync(suggestions, cancellationToken);
 
         return View(new SuggestionQueue(
-            suggestions.Select(s => new QueueRow(s, flags[s.Id])).ToList(),
+            suggestions.ConvertAll(s => new QueueRow(s, flags[s.Id])),
             showAll ? "all" : filter!.Value.ToString().ToLowerInvariant(),
-            page, pageCount, total, clock.GetUtcNow().UtcDateTime));
+            clock.GetUtcNow().UtcDateTime));
     }
 
     [HttpGet("{id:int}")]
@@ -308,7 +305,7 @@ public static class SuggestionStatusTag
 
 public record QueueRow(ToolSuggestion Suggestion, List<DuplicateFlag> Flags);
 
-public record SuggestionQueue(List<QueueRow> Rows, string Status, int Page, int PageCount, int Total, DateTime Now)
+public record SuggestionQueue(Paged<QueueRow> Rows, string Status, DateTime Now)
 {
     public int AgeInDays(ToolSuggestion s) => (int)(Now - s.CreatedAt).TotalDays;
 }
