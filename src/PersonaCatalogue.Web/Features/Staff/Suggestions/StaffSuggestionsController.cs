@@ -5,7 +5,6 @@ using Microsoft.EntityFrameworkCore;
 using PersonaCatalogue.Core.Data;
 using PersonaCatalogue.Core.Data.Entities;
 using PersonaCatalogue.Web.Features.Shared;
-using PersonaCatalogue.Core.Audit;
 using PersonaCatalogue.Web.Features.Staff.Tools;
 using PersonaCatalogue.Web.Features.Tools;
 using PersonaCatalogue.Web.Infrastructure;
@@ -13,14 +12,11 @@ using PersonaCatalogue.Core.Catalogue;
 
 namespace PersonaCatalogue.Web.Features.Staff.Suggestions;
 
-/// <summary>
-/// The moderation queue and the three decisions. Each decision first claims the suggestion with one UPDATE that
-/// matches its concurrency token (Version) and status, inside a transaction: when two moderators decide at once,
-/// exactly one claim matches, and the other is told who decided it. Nothing is published twice.
-/// </summary>
+/// <summary>The moderation queue and the three decisions, which <see cref="SuggestionDecisions"/> records.</summary>
 [Authorize(Roles = StaffRoles.AnyStaff)]
 [Route("staff/suggestions")]
-public class StaffSuggestionsController(CatalogueDbContext db, DuplicateFinder duplicates, ToolEditor editor, CatalogueVocabulary vocabulary, TimeProvider clock) : Controller
+public class StaffSuggestionsController(
+    CatalogueDbContext db, DuplicateFinder duplicates, ToolEditor editor, SuggestionDecisions decisions, CatalogueVocabulary vocabulary, TimeProvider clock) : Controller
 {
     public const int PageSize = 50;
     public const int OverdueDays = 14;
@@ -65,7 +61,7 @@ public class StaffSuggestionsController(CatalogueDbContext db, DuplicateFinder d
             return await ReviewPageAsync(id, form, cancellationToken) is { } page ? this.InvalidForm(result, page, nameof(Review)) : NotFound();
         }
 
-        return await DecideAsync(id, form.Version, SuggestionStatus.Rejected, form.Reason, tool: null, AuditActions.SuggestionRejected, new { reason = form.Reason },
+        return await DecideAsync(id, suggestion => decisions.RejectAsync(suggestion, form.Version, form.Reason!, User, cancellationToken),
             "Suggestion rejected. The suggester will see your reason on their status page", cancellationToken);
     }
 
@@ -81,7 +77,7 @@ public class StaffSuggestionsController(CatalogueDbContext db, DuplicateFinder d
             return await ReviewPageAsync(id, form, cancellationToken) is { } page ? this.InvalidForm(page, nameof(Review)) : NotFound();
         }
 
-        return await DecideAsync(id, form.Version, SuggestionStatus.Duplicate, reason: null, tool.Id, AuditActions.SuggestionDuplicate, new { tool = tool.Slug },
+        return await DecideAsync(id, suggestion => decisions.MarkDuplicateAsync(suggestion, form.Version, tool, User, cancellationToken),
             $"Suggestion marked as a duplicate of {tool.Name}", cancellationToken);
     }
 
@@ -126,35 +122,9 @@ public class StaffSuggestionsController(CatalogueDbContext db, DuplicateFinder d
             return result.IsValid ? View(page) : this.InvalidForm(result, page);
         }
 
-        var now = clock.GetUtcNow().UtcDateTime;
-        var tool = new Tool { Slug = form.Slug!, Name = form.Name!, Url = form.Url!, AddedAt = now, LastReviewedAt = now, Source = suggestion.Reference };
+        var tool = new Tool { Slug = form.Slug!, Name = form.Name!, Url = form.Url! };
         await editor.ApplyAsync(tool, form, cancellationToken);
-
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        if (await ClaimAsync(id, version, SuggestionStatus.Approved, reason: null, now, cancellationToken) == 0)
-        {
-            await transaction.RollbackAsync(cancellationToken);
-            return AlreadyDecided(await db.ToolSuggestions.AsNoTracking().SingleAsync(s => s.Id == id, cancellationToken));
-        }
-
-        try
-        {
-            db.Tools.Add(tool);
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException)
-        {
-            // Another tool took the slug between validation and saving.
-            await transaction.RollbackAsync(cancellationToken);
-            db.ChangeTracker.Clear();
-            ModelState.AddModelError(nameof(ToolForm.Slug), "Another tool already uses this address; choose a different one");
-            Response.StatusCode = StatusCodes.Status409Conflict;
-            return View(new ApprovePage(suggestion, version, new ToolFormPage(form, options, SlugEditable: true)));
-        }
-
-        await db.ToolSuggestions.Where(s => s.Id == id).ExecuteUpdateAsync(u => u.SetProperty(s => s.ToolId, tool.Id), cancellationToken);
-        db.Audit(User, now, AuditActions.SuggestionApproved, "suggestion", suggestion.Reference, new { tool = tool.Slug });
-        db.Audit(User, now, AuditActions.ToolPublished, "tool", tool.Slug, new
+        var published = new
         {
             form.Name,
             form.Url,
@@ -166,16 +136,23 @@ public class StaffSuggestionsController(CatalogueDbContext db, DuplicateFinder d
             form.Skills,
             personas = tool.Personas.Select(p => new { persona = p.Persona.Slug, p.Why }),
             from = suggestion.Reference,
-        });
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        };
+
+        switch (await decisions.PublishAsync(suggestion, version, tool, published, User, cancellationToken))
+        {
+            case DecisionOutcome.AlreadyDecided:
+                return AlreadyDecided(await db.ToolSuggestions.AsNoTracking().SingleAsync(s => s.Id == id, cancellationToken));
+            case DecisionOutcome.SlugTaken:
+                ModelState.AddModelError(nameof(ToolForm.Slug), "Another tool already uses this address; choose a different one");
+                Response.StatusCode = StatusCodes.Status409Conflict;
+                return View(new ApprovePage(suggestion, version, new ToolFormPage(form, options, SlugEditable: true)));
+        }
 
         TempData[Flash.Success] = $"{tool.Name} is published";
         return Redirect($"/staff/suggestions/{id}");
     }
 
-    private async Task<IActionResult> DecideAsync(
-        int id, Guid version, SuggestionStatus status, string? reason, int? tool, string action, object details, string message, CancellationToken cancellationToken)
+    private async Task<IActionResult> DecideAsync(int id, Func<ToolSuggestion, Task<DecisionOutcome>> decide, string message, CancellationToken cancellationToken)
     {
         var suggestion = await db.ToolSuggestions.AsNoTracking().SingleOrDefaultAsync(s => s.Id == id, cancellationToken);
         if (suggestion is null)
@@ -183,36 +160,13 @@ public class StaffSuggestionsController(CatalogueDbContext db, DuplicateFinder d
             return NotFound();
         }
 
-        var now = clock.GetUtcNow().UtcDateTime;
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        if (await ClaimAsync(id, version, status, reason, now, cancellationToken, tool) == 0)
+        if (await decide(suggestion) == DecisionOutcome.AlreadyDecided)
         {
-            await transaction.RollbackAsync(cancellationToken);
             return AlreadyDecided(await db.ToolSuggestions.AsNoTracking().SingleAsync(s => s.Id == id, cancellationToken));
         }
 
-        db.Audit(User, now, action, "suggestion", suggestion.Reference, details);
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-
         TempData[Flash.Success] = message;
         return Redirect($"/staff/suggestions/{id}");
-    }
-
-    /// <summary>Records the decision only if nobody has decided since this moderator loaded the page. Returns the rows changed: 1 or 0.</summary>
-    private Task<int> ClaimAsync(int id, Guid version, SuggestionStatus status, string? reason, DateTime now, CancellationToken cancellationToken, int? toolId = null)
-    {
-        var newVersion = Guid.NewGuid();
-        var moderator = User.Identity!.Name;
-        return db.ToolSuggestions
-            .Where(s => s.Id == id && s.Version == version && s.Status == SuggestionStatus.Submitted)
-            .ExecuteUpdateAsync(u => u
-                .SetProperty(s => s.Status, status)
-                .SetProperty(s => s.Reason, reason)
-                .SetProperty(s => s.ToolId, toolId)
-                .SetProperty(s => s.DecidedBy, moderator)
-                .SetProperty(s => s.DecidedAt, now)
-                .SetProperty(s => s.Version, newVersion), cancellationToken);
     }
 
     private ViewResult AlreadyDecided(ToolSuggestion suggestion)
@@ -243,14 +197,7 @@ public class StaffSuggestionsController(CatalogueDbContext db, DuplicateFinder d
 
     private async Task<ToolForm> PrefillAsync(ToolSuggestion suggestion, Vocabulary options, CancellationToken cancellationToken)
     {
-        var taken = (await db.Tools.Select(t => t.Slug).ToListAsync(cancellationToken)).ToHashSet();
-        var baseSlug = SlugFrom(suggestion.ToolName);
-        var slug = baseSlug;
-        for (var n = 2; taken.Contains(slug); n++)
-        {
-            slug = $"{baseSlug}-{n}";
-        }
-
+        var slug = await decisions.FreeSlugAsync(suggestion, cancellationToken);
         var firstLine = suggestion.WhatItDoes.Split('\n')[0].Trim();
         return new ToolForm
         {
@@ -263,14 +210,6 @@ public class StaffSuggestionsController(CatalogueDbContext db, DuplicateFinder d
             Skills = suggestion.SkillSlugs.Where(s => options.Areas.SelectMany(a => a.Skills).Any(o => o.Value == s)).ToList(),
             Personas = suggestion.PersonaSlugs.Where(p => options.Personas.Any(o => o.Value == p)).ToList(),
         };
-    }
-
-    public static string SlugFrom(string name)
-    {
-        var chars = name.ToLowerInvariant().Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-').ToArray();
-        var slug = string.Join('-', new string(chars).Split('-', StringSplitOptions.RemoveEmptyEntries));
-        slug = slug.Length > 60 ? slug[..60].TrimEnd('-') : slug;
-        return slug.Length == 0 ? "tool" : slug;
     }
 }
 
