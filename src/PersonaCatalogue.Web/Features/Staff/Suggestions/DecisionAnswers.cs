@@ -1,3 +1,4 @@
+using FluentValidation.Results;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using PersonaCatalogue.Core.Catalogue;
@@ -7,7 +8,7 @@ using PersonaCatalogue.Web.Infrastructure;
 
 namespace PersonaCatalogue.Web.Features.Staff.Suggestions;
 
-/// <summary>How the three decisions answer the moderator.</summary>
+/// <summary>How the decisions answer the moderator.</summary>
 public static class DecisionAnswers
 {
     /// <summary>Another moderator decided since this one loaded the page: 409, and who decided what.</summary>
@@ -29,4 +30,19 @@ public static class DecisionAnswers
         controller.TempData[Flash.Success] = message;
         return controller.Redirect($"/staff/suggestions/{id}");
     }
+
+    /// <summary>A decision made from the review page: <paramref name="decide"/> on the suggestion, then the answer; 404 for an unknown id.</summary>
+    public static async Task<IActionResult> DecideAsync(
+        this Controller controller, CatalogueDbContext db, int id, Func<ToolSuggestion, Task<DecisionOutcome>> decide, string message, CancellationToken cancellationToken)
+    {
+        var suggestion = await db.ToolSuggestions.AsNoTracking().SingleOrDefaultAsync(s => s.Id == id, cancellationToken);
+        return suggestion is null ? controller.NotFound() : await controller.AnswerAsync(db, id, await decide(suggestion), message, cancellationToken);
+    }
+
+    /// <summary>The review page again, with the errors of the decision form it posted (400); 404 for an unknown id.</summary>
+    public static async Task<IActionResult> ReviewAgainAsync(
+        this Controller controller, CatalogueDbContext db, DuplicateFinder duplicates, int id, DecisionForm form, ValidationResult result, CancellationToken cancellationToken) =>
+        await ReviewPage.LoadAsync(db, duplicates, id, form, cancellationToken) is { } page
+            ? controller.InvalidForm(result, page, nameof(StaffSuggestionsController.Review))
+            : controller.NotFound();
 }

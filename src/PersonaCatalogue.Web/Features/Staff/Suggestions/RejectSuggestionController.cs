@@ -1,10 +1,8 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 using PersonaCatalogue.Core.Catalogue;
 using PersonaCatalogue.Core.Data;
 using PersonaCatalogue.Core.Data.Entities;
-using PersonaCatalogue.Web.Infrastructure;
 
 namespace PersonaCatalogue.Web.Features.Staff.Suggestions;
 
@@ -19,18 +17,10 @@ public class RejectSuggestionController(CatalogueDbContext db, DuplicateFinder d
         var result = new RejectFormValidator().Validate(form);
         if (!result.IsValid)
         {
-            return await ReviewPage.LoadAsync(db, duplicates, id, form, cancellationToken) is { } page
-                ? this.InvalidForm(result, page, nameof(StaffSuggestionsController.Review))
-                : NotFound();
+            return await this.ReviewAgainAsync(db, duplicates, id, form, result, cancellationToken);
         }
 
-        var suggestion = await db.ToolSuggestions.AsNoTracking().SingleOrDefaultAsync(s => s.Id == id, cancellationToken);
-        if (suggestion is null)
-        {
-            return NotFound();
-        }
-
-        var outcome = await decisions.RejectAsync(suggestion, form.Version, form.Reason!, User, cancellationToken);
-        return await this.AnswerAsync(db, id, outcome, "Suggestion rejected. The suggester will see your reason on their status page", cancellationToken);
+        return await this.DecideAsync(db, id, suggestion => decisions.RejectAsync(suggestion, form.Version, form.Reason!, User, cancellationToken),
+            "Suggestion rejected. The suggester will see your reason on their status page", cancellationToken);
     }
 }
