@@ -42,6 +42,12 @@ public sealed class Paged<T>(IReadOnlyList<T> items, PagePosition position)
 
     public T this[int index] => items[index];
 
+    /// <summary>The number of the first item on this page, counting from 1, as in "Showing 21 to 40 of 57".</summary>
+    public int FirstShown => Offset + 1;
+
+    /// <summary>The number of the last item on this page.</summary>
+    public int LastShown => Offset + Count;
+
     public IEnumerator<T> GetEnumerator() => items.GetEnumerator();
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();

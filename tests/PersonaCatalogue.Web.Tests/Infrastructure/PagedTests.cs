@@ -58,5 +58,6 @@ public class PagedTests
         Assert.Equal(22, paged[1]);
         Assert.Equal(["#21", "#22", "#23"], converted);
         Assert.Equal((2, 20, 23, 2), (converted.Page, converted.PageSize, converted.Total, converted.PageCount));
+        Assert.Equal((21, 23), (converted.FirstShown, converted.LastShown));
     }
 }
