@@ -1,8 +1,8 @@
 using Microsoft.EntityFrameworkCore;
+using PersonaCatalogue.Core.Audit;
 using PersonaCatalogue.Core.Catalogue;
 using PersonaCatalogue.Core.Data;
 using PersonaCatalogue.Core.Data.Entities;
-using PersonaCatalogue.Core.Audit;
 
 namespace PersonaCatalogue.Core.Import;
 

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OutputCaching;
-using PersonaCatalogue.Web.Infrastructure.PageCaching;
 using PersonaCatalogue.Web.Features.Shared;
+using PersonaCatalogue.Web.Infrastructure.PageCaching;
 
 namespace PersonaCatalogue.Web.Features.Content;
 

@@ -1,6 +1,6 @@
-using PersonaCatalogue.Core.Catalogue;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
+using PersonaCatalogue.Core.Catalogue;
 using PersonaCatalogue.Core.Data;
 using PersonaCatalogue.Web.Infrastructure;
 

@@ -4,8 +4,8 @@ using Microsoft.EntityFrameworkCore;
 using PersonaCatalogue.Core.Data;
 using PersonaCatalogue.Core.Data.Entities;
 using PersonaCatalogue.Web.Features.Feedback;
-using PersonaCatalogue.Web.Infrastructure.PageCaching;
 using PersonaCatalogue.Web.Features.Shared;
+using PersonaCatalogue.Web.Infrastructure.PageCaching;
 
 namespace PersonaCatalogue.Web.Features.Personas;
 

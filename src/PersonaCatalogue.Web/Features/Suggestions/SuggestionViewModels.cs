@@ -1,7 +1,7 @@
+using PersonaCatalogue.Core.Catalogue;
 using PersonaCatalogue.Core.Data.Entities;
 using PersonaCatalogue.Web.Features.Shared;
 using PersonaCatalogue.Web.Features.Tools;
-using PersonaCatalogue.Core.Catalogue;
 
 namespace PersonaCatalogue.Web.Features.Suggestions;
 

@@ -1,9 +1,9 @@
-using PersonaCatalogue.Core.Search;
+using PersonaCatalogue.Core.Catalogue;
 using PersonaCatalogue.Core.Data;
 using PersonaCatalogue.Core.Data.Entities;
+using PersonaCatalogue.Core.Search;
 using PersonaCatalogue.Web.Features.Feedback;
 using PersonaCatalogue.Web.Features.Search;
-using PersonaCatalogue.Core.Catalogue;
 
 namespace PersonaCatalogue.Web.Features.Tools;
 

@@ -1,10 +1,10 @@
 using Microsoft.EntityFrameworkCore;
+using PersonaCatalogue.Core.Catalogue;
 using PersonaCatalogue.Core.Data;
 using PersonaCatalogue.Core.Data.Entities;
 using PersonaCatalogue.Web.Features.Feedback;
 using PersonaCatalogue.Web.Features.Shared;
 using PersonaCatalogue.Web.Infrastructure;
-using PersonaCatalogue.Core.Catalogue;
 
 namespace PersonaCatalogue.Web.Features.Tools;
 

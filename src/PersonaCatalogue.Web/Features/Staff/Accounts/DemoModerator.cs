@@ -1,6 +1,6 @@
-using PersonaCatalogue.Core.Staff;
 using Microsoft.AspNetCore.Identity;
 using PersonaCatalogue.Core.Data.Entities;
+using PersonaCatalogue.Core.Staff;
 
 namespace PersonaCatalogue.Web.Features.Staff.Accounts;
 

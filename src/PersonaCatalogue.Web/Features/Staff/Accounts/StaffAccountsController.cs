@@ -4,11 +4,11 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using PersonaCatalogue.Core.Audit;
 using PersonaCatalogue.Core.Data;
 using PersonaCatalogue.Core.Data.Entities;
-using PersonaCatalogue.Core.Audit;
-using PersonaCatalogue.Web.Infrastructure;
 using PersonaCatalogue.Core.Staff;
+using PersonaCatalogue.Web.Infrastructure;
 
 namespace PersonaCatalogue.Web.Features.Staff.Accounts;
 

@@ -1,6 +1,6 @@
-using PersonaCatalogue.Core.Catalogue;
 using FluentValidation;
 using FluentValidation.Results;
+using PersonaCatalogue.Core.Catalogue;
 using PersonaCatalogue.Core.Data;
 using PersonaCatalogue.Core.Data.Entities;
 using PersonaCatalogue.Core.Import;

@@ -1,5 +1,5 @@
-using PersonaCatalogue.Web.Features.Tools;
 using PersonaCatalogue.Core.Catalogue;
+using PersonaCatalogue.Web.Features.Tools;
 
 namespace PersonaCatalogue.Web.Features.Staff.Tools;
 
