@@ -16,7 +16,7 @@ public class AuditController(CatalogueDbContext db) : Controller
     [HttpGet("")]
     public async Task<IActionResult> Index([FromQuery] int page = 1, CancellationToken cancellationToken = default)
     {
-        var events = await db.AuditEvents.AsNoTracking().ToPagedAsync(page, PageSize, events => events.OrderByDescending(e => e.Id), cancellationToken);
+        var events = await db.AuditEvents.AsNoTracking().ToPagedAsync(page, PageSize, log => log.OrderByDescending(e => e.Id), cancellationToken);
         return View(new AuditLogPage(events));
     }
 }
