@@ -14,8 +14,8 @@ public static class CatalogueServices
 {
     /// <summary>
     /// The catalogue as the site and the command line both use it: the database (with the change interceptor), the
-    /// vocabulary, the importer and the generator. Whoever wants to hear of changes (the site's page cache) registers
-    /// an <see cref="ICatalogueChangeListener"/>.
+    /// vocabulary, the decisions on suggestions, the importer and the generator. Whoever wants to hear of changes (the
+    /// site's page cache) registers an <see cref="ICatalogueChangeListener"/>.
     /// </summary>
     public static IServiceCollection AddCatalogue(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
@@ -23,6 +23,7 @@ public static class CatalogueServices
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<CatalogueVocabulary>();
         services.AddSingleton<ICatalogueChangeListener>(provider => provider.GetRequiredService<CatalogueVocabulary>());
+        services.AddScoped<SuggestionDecisions>();
         services.AddScoped<SeedImporter>();
         services.AddScoped<CatalogueGenerator>();
         // Runs only in a host that starts its hosted services (the site), not in the command line.

@@ -1,4 +1,3 @@
-using FluentValidation.AspNetCore;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
@@ -29,7 +28,6 @@ public class FeedbackController(CatalogueDbContext db, TimeProvider clock) : Con
             return NotFound();
         }
 
-        // A bot filled the hidden field: it sees the same confirmation as a person, and nothing is kept.
         if (form.IsFromABot)
         {
             return Redirect(ConfirmationUrl(persona.Slug));
@@ -39,9 +37,7 @@ public class FeedbackController(CatalogueDbContext db, TimeProvider clock) : Con
         var result = new PersonaFeedbackFormValidator().Validate(form);
         if (!result.IsValid)
         {
-            result.AddToModelState(ModelState);
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-            return View(new PersonaFeedbackPage(PersonaHeading.From(persona), form));
+            return this.InvalidForm(result, new PersonaFeedbackPage(PersonaHeading.From(persona), form));
         }
 
         db.PersonaFeedback.Add(form.ToFeedback(persona, clock.GetUtcNow().UtcDateTime));

@@ -1,4 +1,3 @@
-using FluentValidation.AspNetCore;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using PersonaCatalogue.Core.Catalogue;
@@ -24,7 +23,6 @@ public class MissingPersonaController(CatalogueDbContext db, TimeProvider clock)
     [EnableRateLimiting(RateLimits.PublicForms)]
     public async Task<IActionResult> Form(MissingPersonaForm form, CancellationToken cancellationToken)
     {
-        // A bot filled the hidden field: it sees the same confirmation as a person, and nothing is kept.
         if (form.IsFromABot)
         {
             return Redirect(SentPath);
@@ -34,9 +32,7 @@ public class MissingPersonaController(CatalogueDbContext db, TimeProvider clock)
         var result = new MissingPersonaFormValidator().Validate(form);
         if (!result.IsValid)
         {
-            result.AddToModelState(ModelState);
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-            return View("MissingPersona", form);
+            return this.InvalidForm(result, form, "MissingPersona");
         }
 
         db.MissingPersonaFeedback.Add(form.ToFeedback(clock.GetUtcNow().UtcDateTime));

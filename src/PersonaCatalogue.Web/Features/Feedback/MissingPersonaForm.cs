@@ -1,10 +1,11 @@
 using FluentValidation;
 using PersonaCatalogue.Core.Data.Entities;
+using PersonaCatalogue.Web.Infrastructure;
 
 namespace PersonaCatalogue.Web.Features.Feedback;
 
 /// <summary>The "Is someone missing?" form as posted.</summary>
-public class MissingPersonaForm : PublicFeedbackForm
+public class MissingPersonaForm : HoneypotForm
 {
     public string? MissingRole { get; set; }
     public string? WhatTheyDo { get; set; }

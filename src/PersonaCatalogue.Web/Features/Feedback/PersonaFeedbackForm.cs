@@ -1,10 +1,11 @@
 using FluentValidation;
 using PersonaCatalogue.Core.Data.Entities;
+using PersonaCatalogue.Web.Infrastructure;
 
 namespace PersonaCatalogue.Web.Features.Feedback;
 
 /// <summary>The persona feedback form as posted: answers are slugs from <see cref="FeedbackTerms"/>.</summary>
-public class PersonaFeedbackForm : PublicFeedbackForm
+public class PersonaFeedbackForm : HoneypotForm
 {
     public string? Usefulness { get; set; }
     public string? RightPeople { get; set; }

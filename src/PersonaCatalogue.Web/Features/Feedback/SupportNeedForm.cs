@@ -1,11 +1,12 @@
 using FluentValidation;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using PersonaCatalogue.Core.Data.Entities;
+using PersonaCatalogue.Web.Infrastructure;
 
 namespace PersonaCatalogue.Web.Features.Feedback;
 
 /// <summary>The "Where do you need more support?" form as posted. <see cref="Areas"/> holds skill area slugs.</summary>
-public class SupportNeedForm : PublicFeedbackForm
+public class SupportNeedForm : HoneypotForm
 {
     public string? SupportNeeded { get; set; }
     public List<string?> Areas { get; set; } = [];

@@ -1,4 +1,3 @@
-using FluentValidation.AspNetCore;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
@@ -23,7 +22,6 @@ public class SupportNeedsController(CatalogueDbContext db, TimeProvider clock) :
     [EnableRateLimiting(RateLimits.PublicForms)]
     public async Task<IActionResult> Form(SupportNeedForm form, CancellationToken cancellationToken)
     {
-        // A bot filled the hidden field: it sees the same confirmation as a person, and nothing is kept.
         if (form.IsFromABot)
         {
             return Redirect(SentPath);
@@ -34,9 +32,7 @@ public class SupportNeedsController(CatalogueDbContext db, TimeProvider clock) :
         var result = new SupportNeedFormValidator(areas.Select(a => a.Slug).ToHashSet(StringComparer.Ordinal)).Validate(form);
         if (!result.IsValid)
         {
-            result.AddToModelState(ModelState);
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-            return View("SupportNeeds", new SupportNeedsPage(form, areas));
+            return this.InvalidForm(result, new SupportNeedsPage(form, areas), "SupportNeeds");
         }
 
         db.SupportNeedFeedback.Add(form.ToFeedback(areas.ToDictionary(a => a.Slug, a => a.Id), clock.GetUtcNow().UtcDateTime));

@@ -1,4 +1,3 @@
-using FluentValidation.AspNetCore;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
@@ -31,7 +30,6 @@ public class ToolFeedbackController(CatalogueDbContext db, TimeProvider clock) :
             return NotFound();
         }
 
-        // A bot filled the hidden field: it sees the same thanks as a person, and nothing is kept.
         if (form.IsFromABot)
         {
             TempData[Flash.Success] = Thanks;
@@ -42,9 +40,8 @@ public class ToolFeedbackController(CatalogueDbContext db, TimeProvider clock) :
         var result = new ToolFeedbackFormValidator().Validate(form);
         if (!result.IsValid)
         {
-            result.AddToModelState(ModelState);
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-            return View("~/Features/Tools/Detail.cshtml", await ToolDetail.LoadAsync(db, slug, form, cancellationToken));
+            // The tool was found above, so its page loads.
+            return this.InvalidForm(result, (await ToolDetail.LoadAsync(db, slug, form, cancellationToken))!, "~/Features/Tools/Detail.cshtml");
         }
 
         db.ToolFeedback.Add(form.ToFeedback(toolId.Value, clock.GetUtcNow().UtcDateTime));

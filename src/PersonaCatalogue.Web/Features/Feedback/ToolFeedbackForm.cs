@@ -1,10 +1,11 @@
 using FluentValidation;
 using PersonaCatalogue.Core.Data.Entities;
+using PersonaCatalogue.Web.Infrastructure;
 
 namespace PersonaCatalogue.Web.Features.Feedback;
 
 /// <summary>The "Did this tool help you?" form on the tool page, as posted.</summary>
-public class ToolFeedbackForm : PublicFeedbackForm
+public class ToolFeedbackForm : HoneypotForm
 {
     /// <summary>"yes" or "no".</summary>
     public string? Helped { get; set; }

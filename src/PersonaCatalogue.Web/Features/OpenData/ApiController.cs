@@ -6,6 +6,7 @@ using PersonaCatalogue.Core.Data;
 using PersonaCatalogue.Core.Data.Entities;
 using PersonaCatalogue.Web.Features.Feedback;
 using PersonaCatalogue.Web.Features.Tools;
+using PersonaCatalogue.Web.Infrastructure;
 
 namespace PersonaCatalogue.Web.Features.OpenData;
 
@@ -65,8 +66,10 @@ public class ApiController(CatalogueDbContext db, CatalogueVocabulary optionsCac
         await ToolQuery.NormaliseAsync(db, optionsCache, filters, cancellationToken);
         pageSize = Math.Clamp(pageSize, 1, MaxPageSize);
         var query = ToolQuery.Filter(db, filters);
-        var total = await query.CountAsync(cancellationToken);
-        var page = ToolQuery.Page(db, query, filters, ToolQuery.MinimumAnswersToRank(configuration), (filters.Page - 1) * pageSize, pageSize);
+        // Unlike the pages, the API does not move a page number past the end to the last page: the client gets no
+        // tools and the real page count, so it knows it went too far.
+        var position = new PagePosition(filters.Page, pageSize, await query.CountAsync(cancellationToken));
+        var page = ToolQuery.Page(db, query, filters, ToolQuery.MinimumAnswersToRank(configuration), position.Offset, position.PageSize);
         var tools = await CatalogueRecords.Tools(page).ToListAsync(cancellationToken);
         var lastChanged = await CatalogueRecords.LastChangedAsync(db, cancellationToken);
         if (filters.SortHelpful)
@@ -76,7 +79,7 @@ public class ApiController(CatalogueDbContext db, CatalogueVocabulary optionsCac
             lastChanged = answered > lastChanged ? answered : lastChanged;
         }
 
-        return this.JsonWithValidators(new ToolsPage(total, filters.Page, pageSize, (int)Math.Ceiling(total / (double)pageSize), tools), lastChanged);
+        return this.JsonWithValidators(new ToolsPage(position.Total, position.Page, position.PageSize, position.PageCount, tools), lastChanged);
     }
 
     /// <summary>One published tool by slug.</summary>

@@ -1,4 +1,6 @@
 using PersonaCatalogue.Core.Catalogue;
+using PersonaCatalogue.Web.Infrastructure;
+
 namespace PersonaCatalogue.Web.Features.Shared;
 
 /// <summary>View models of the shared GOV.UK component partials in <c>Features/Shared/Components/</c>.</summary>
@@ -10,16 +12,16 @@ public record TagModel(string Text, string? Colour = null);
 
 public record SummaryRow(string Key, string Value, string? Href = null);
 
-/// <summary>GOV.UK pagination. <paramref name="PageHref"/> builds the link for a page number.</summary>
-public record PaginationModel(int Page, int PageCount, Func<int, string> PageHref)
+/// <summary>GOV.UK pagination for the list at <paramref name="Position"/>. <paramref name="PageHref"/> builds the link for a page number.</summary>
+public record PaginationModel(PagePosition Position, Func<int, string> PageHref)
 {
     /// <summary>Page numbers to show, with null for a gap: 1 … 4 5 6 … 12.</summary>
     public IEnumerable<int?> Items()
     {
         int? previous = null;
-        for (var p = 1; p <= PageCount; p++)
+        for (var p = 1; p <= Position.PageCount; p++)
         {
-            if (p == 1 || p == PageCount || Math.Abs(p - Page) <= 1)
+            if (p == 1 || p == Position.PageCount || Math.Abs(p - Position.Page) <= 1)
             {
                 if (previous is not null && p - previous > 1)
                 {

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using PersonaCatalogue.Core.Data.Entities;
+using PersonaCatalogue.Web.Infrastructure;
 
 namespace PersonaCatalogue.Web.Features.Suggestions;
 
@@ -7,7 +8,7 @@ namespace PersonaCatalogue.Web.Features.Suggestions;
 /// What the suggest-a-tool form posts. Property names are the field names and the field ids, so the error summary's
 /// links land on the right input. Strings arrive trimmed and normalised (or null) from the trimming binder.
 /// </summary>
-public class SuggestToolForm
+public class SuggestToolForm : HoneypotForm
 {
     /// <summary>The "Who it helps" box that is not a persona.</summary>
     public const string SomeoneElseValue = "someone-else";
@@ -27,9 +28,6 @@ public class SuggestToolForm
     public string? SuggesterName { get; set; }
     public string? SuggesterEmail { get; set; }
     public string? SuggesterOrganisation { get; set; }
-
-    /// <summary>The honeypot: hidden from people, so anything in it came from a bot.</summary>
-    public string? Website { get; set; }
 
     [BindNever]
     public IReadOnlyList<string> TickedPersonas => Ticked(Personas);

@@ -1,4 +1,3 @@
-using FluentValidation.AspNetCore;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
@@ -29,9 +28,8 @@ public class SuggestionsController(CatalogueDbContext db, CatalogueVocabulary vo
     [EnableRateLimiting(RateLimits.PublicForms)]
     public async Task<IActionResult> Index(SuggestToolForm form, CancellationToken cancellationToken)
     {
-        if (form.Website is not null)
+        if (form.IsFromABot)
         {
-            // A bot filled the hidden field: thank it and keep nothing, so it has no reason to try again.
             return Redirect(ReceivedPath);
         }
 
@@ -42,9 +40,7 @@ public class SuggestionsController(CatalogueDbContext db, CatalogueVocabulary vo
         var result = validator.Validate(form);
         if (!result.IsValid)
         {
-            result.AddToModelState(ModelState);
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-            return View(new SuggestToolPage(form, options));
+            return this.InvalidForm(result, new SuggestToolPage(form, options));
         }
 
         var suggestion = new ToolSuggestion

@@ -4,10 +4,11 @@ using PersonaCatalogue.Core.Data;
 using PersonaCatalogue.Core.Data.Entities;
 using PersonaCatalogue.Web.Features.Feedback;
 using PersonaCatalogue.Web.Features.Shared;
+using PersonaCatalogue.Web.Infrastructure;
 
 namespace PersonaCatalogue.Web.Features.Tools;
 
-public record ToolsList(ToolFilters Filters, Vocabulary Options, List<ToolCard> Tools, int Total, int PageCount)
+public record ToolsList(ToolFilters Filters, Vocabulary Options, Paged<ToolCard> Tools)
 {
     /// <summary>With "most found helpful" chosen: what people said about each tool on the page, by slug.</summary>
     public IReadOnlyDictionary<string, ToolHelpfulness> Helpfulness { get; init; } = new Dictionary<string, ToolHelpfulness>();

@@ -6,6 +6,7 @@ using PersonaCatalogue.Core.Data;
 using PersonaCatalogue.Core.Data.Entities;
 using PersonaCatalogue.Web.Features.Feedback;
 using PersonaCatalogue.Web.Features.Shared;
+using PersonaCatalogue.Web.Infrastructure;
 using PersonaCatalogue.Web.Infrastructure.PageCaching;
 
 namespace PersonaCatalogue.Web.Features.Tools;
@@ -29,21 +30,22 @@ public class ToolsController(CatalogueDbContext db, CatalogueVocabulary optionsC
         // count and the page at once, and a page number past the end becomes the last page without asking again. Only
         // a longer list is counted with a second query; further pages are counted first, to stop at the last one.
         const int shortList = 3 * ToolFilters.PageSize;
-        List<ToolCard> tools;
-        int total;
+        Paged<ToolCard> tools;
         if (filters.Page * ToolFilters.PageSize <= shortList)
         {
             var firstPages = await Cards(0, shortList + 1).ToListAsync(cancellationToken);
-            total = firstPages.Count <= shortList ? firstPages.Count : await query.CountAsync(cancellationToken);
-            filters.Page = Math.Min(filters.Page, PageCount(total));
-            tools = [.. firstPages.Skip((filters.Page - 1) * ToolFilters.PageSize).Take(ToolFilters.PageSize)];
+            var total = firstPages.Count <= shortList ? firstPages.Count : await query.CountAsync(cancellationToken);
+            var position = PagePosition.Nearest(filters.Page, ToolFilters.PageSize, total);
+            tools = new([.. firstPages.Skip(position.Offset).Take(position.PageSize)], position);
         }
         else
         {
-            total = await query.CountAsync(cancellationToken);
-            filters.Page = Math.Min(filters.Page, PageCount(total));
-            tools = total == 0 ? [] : await Cards((filters.Page - 1) * ToolFilters.PageSize, ToolFilters.PageSize).ToListAsync(cancellationToken);
+            var total = await query.CountAsync(cancellationToken);
+            var position = PagePosition.Nearest(filters.Page, ToolFilters.PageSize, total);
+            tools = new(total == 0 ? [] : await Cards(position.Offset, position.PageSize).ToListAsync(cancellationToken), position);
         }
+
+        filters.Page = tools.Page;
 
         Dictionary<string, ToolHelpfulness> helpfulness = [];
         if (filters.SortHelpful)
@@ -53,10 +55,8 @@ public class ToolsController(CatalogueDbContext db, CatalogueVocabulary optionsC
             helpfulness = await ToolHelpfulness.ForToolsAsync(db, tools.Select(t => t.Slug).ToList(), cancellationToken);
         }
 
-        return View(new ToolsList(filters, options, tools, total, PageCount(total)) { Helpfulness = helpfulness, MinimumAnswersToRank = minimumAnswers });
+        return View(new ToolsList(filters, options, tools) { Helpfulness = helpfulness, MinimumAnswersToRank = minimumAnswers });
     }
-
-    private static int PageCount(int total) => Math.Max(1, (int)Math.Ceiling(total / (double)ToolFilters.PageSize));
 
     [HttpGet("{slug}")]
     public async Task<IActionResult> Detail(string slug, CancellationToken cancellationToken) =>

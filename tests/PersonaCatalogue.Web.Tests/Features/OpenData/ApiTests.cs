@@ -69,6 +69,19 @@ public class ApiTests(CatalogueAppFactory app) : IClassFixture<CatalogueAppFacto
         Assert.Contains("data-ethics-canvas", search.GetProperty("tools").EnumerateArray().Select(t => t.GetProperty("slug").GetString()));
     }
 
+    [Fact]
+    public async Task Tools_PagePastTheEnd_IsEmptyWithTheRealCounts()
+    {
+        var first = await GetJsonAsync("/api/v1/tools?page_size=10");
+        var past = await GetJsonAsync("/api/v1/tools?page_size=10&page=999");
+        var none = await GetJsonAsync("/api/v1/tools?q=zzqxjv");
+
+        var total = first.GetProperty("total").GetInt32();
+        Assert.Equal((999, 10, total, (total + 9) / 10, 0), (past.GetProperty("page").GetInt32(), past.GetProperty("page_size").GetInt32(),
+            past.GetProperty("total").GetInt32(), past.GetProperty("page_count").GetInt32(), past.GetProperty("tools").GetArrayLength()));
+        Assert.Equal((1, 0, 0), (none.GetProperty("page").GetInt32(), none.GetProperty("total").GetInt32(), none.GetProperty("page_count").GetInt32()));
+    }
+
     [Theory]
     [InlineData("/api/v1/personas/nobody")]
     [InlineData("/api/v1/skills/juggling")]

@@ -1,5 +1,5 @@
 using FluentValidation;
-using FluentValidation.AspNetCore;
+using FluentValidation.Results;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -27,22 +27,19 @@ public class StaffAccountsController(CatalogueDbContext db, StaffAccounts accoun
         var result = new AddStaffFormValidator().Validate(form);
         if (result.IsValid && await users.FindByEmailAsync(form.Email!) is not null)
         {
-            ModelState.AddModelError(nameof(AddStaffForm.Email), "There is already a staff account with this email address");
+            result.Errors.Add(new ValidationFailure(nameof(AddStaffForm.Email), "There is already a staff account with this email address"));
         }
 
-        result.AddToModelState(ModelState);
-        if (!ModelState.IsValid)
+        if (!result.IsValid)
         {
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-            return View(nameof(Index), new AccountsPage(await ListAsync(cancellationToken), form, null));
+            return this.InvalidForm(result, new AccountsPage(await ListAsync(cancellationToken), form, null), nameof(Index));
         }
 
         var (user, password, errors) = await accounts.AddAsync(form.Email!, form.Role!);
         if (user is null)
         {
             errors.ToList().ForEach(e => ModelState.AddModelError(nameof(AddStaffForm.Email), e));
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-            return View(nameof(Index), new AccountsPage(await ListAsync(cancellationToken), form, null));
+            return this.InvalidForm(new AccountsPage(await ListAsync(cancellationToken), form, null), nameof(Index));
         }
 
         db.Audit(User, clock.GetUtcNow().UtcDateTime, AuditActions.StaffAdded, "staff", user.Email!, new { role = form.Role });

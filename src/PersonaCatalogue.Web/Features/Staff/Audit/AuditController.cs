@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using PersonaCatalogue.Core.Data;
 using PersonaCatalogue.Core.Data.Entities;
+using PersonaCatalogue.Web.Infrastructure;
 
 namespace PersonaCatalogue.Web.Features.Staff.Audit;
 
@@ -15,16 +16,9 @@ public class AuditController(CatalogueDbContext db) : Controller
     [HttpGet("")]
     public async Task<IActionResult> Index([FromQuery] int page = 1, CancellationToken cancellationToken = default)
     {
-        var total = await db.AuditEvents.CountAsync(cancellationToken);
-        var pageCount = Math.Max(1, (int)Math.Ceiling(total / (double)PageSize));
-        page = Math.Clamp(page, 1, pageCount);
-        var events = await db.AuditEvents.AsNoTracking()
-            .OrderByDescending(e => e.Id)
-            .Skip((page - 1) * PageSize)
-            .Take(PageSize)
-            .ToListAsync(cancellationToken);
-        return View(new AuditLogPage(events, page, pageCount, total));
+        var events = await db.AuditEvents.AsNoTracking().ToPagedAsync(page, PageSize, log => log.OrderByDescending(e => e.Id), cancellationToken);
+        return View(new AuditLogPage(events));
     }
 }
 
-public record AuditLogPage(List<AuditEvent> Events, int Page, int PageCount, int Total);
+public record AuditLogPage(Paged<AuditEvent> Events);

@@ -31,10 +31,7 @@ public class StaffFeedbackController(CatalogueDbContext db, TimeProvider clock) 
         var filter = FeedbackFilter.Parse(persona, iteration, status, kind, area);
         var showEmail = User.IsInRole(StaffRoles.Administrator);
         var query = filter.Apply(db.Feedback.AsNoTracking());
-        var total = await query.CountAsync(cancellationToken);
-        var pageCount = Math.Max(1, (int)Math.Ceiling(total / (double)PageSize));
-        page = Math.Clamp(page, 1, pageCount);
-        var rows = await FeedbackRow.Query(query, showEmail).Skip((page - 1) * PageSize).Take(PageSize).ToListAsync(cancellationToken);
+        var rows = await query.ToPagedAsync(page, PageSize, feedback => FeedbackRow.Query(feedback, showEmail), cancellationToken);
 
         var personas = await db.Personas.AsNoTracking()
             .OrderBy(p => p.Order).ThenBy(p => p.Name)
@@ -71,8 +68,8 @@ public class StaffFeedbackController(CatalogueDbContext db, TimeProvider clock) 
             overview = await FeedbackOverviewRow.LoadAsync(db, personas, cancellationToken);
         }
 
-        var currentUrl = Home + filter.QueryString(page);
-        return View(new StaffFeedbackPage(filter, personas, iterations, rows, page, pageCount, total, showEmail, chosen, summaries, overview, currentUrl)
+        var currentUrl = Home + filter.QueryString(rows.Page);
+        return View(new StaffFeedbackPage(filter, personas, iterations, rows, showEmail, chosen, summaries, overview, currentUrl)
         {
             Areas = areas,
             ToolOverview = tools,
@@ -196,10 +193,7 @@ public record StaffFeedbackPage(
     FeedbackFilter Filter,
     List<PersonaChoice> Personas,
     List<int> Iterations,
-    List<FeedbackRow> Rows,
-    int Page,
-    int PageCount,
-    int Total,
+    Paged<FeedbackRow> Rows,
     bool ShowEmail,
     PersonaChoice? Persona,
     List<FeedbackSummary> Summaries,

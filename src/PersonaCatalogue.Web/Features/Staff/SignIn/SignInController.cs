@@ -1,5 +1,4 @@
 using FluentValidation;
-using FluentValidation.AspNetCore;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -24,31 +23,30 @@ public class SignInController(SignInManager<StaffUser> signIn, UserManager<Staff
     {
         form.ReturnUrl = LocalOrNull(form.ReturnUrl);
         var result = new SignInFormValidator().Validate(form);
+        var password = form.Password;
+        // The page never sends a password back, whatever went wrong.
+        form.Password = null;
         if (!result.IsValid)
         {
-            result.AddToModelState(ModelState);
-            return SignInPage(form);
+            return this.InvalidForm(result, form, nameof(SignIn));
         }
 
         // The same message whether the email is unknown or the password wrong, so the form does not reveal who has an account.
         var user = await users.FindByEmailAsync(form.Email!);
         if (user is null || user.IsDisabled)
         {
-            ModelState.AddModelError(nameof(SignInForm.Email), WrongDetails);
-            return SignInPage(form);
+            return Refused(form, WrongDetails);
         }
 
-        var outcome = await signIn.PasswordSignInAsync(user, form.Password!, isPersistent: false, lockoutOnFailure: true);
+        var outcome = await signIn.PasswordSignInAsync(user, password!, isPersistent: false, lockoutOnFailure: true);
         if (outcome.IsLockedOut)
         {
-            ModelState.AddModelError(nameof(SignInForm.Email), "This account is locked after too many failed attempts. Try again in 15 minutes");
-            return SignInPage(form);
+            return Refused(form, "This account is locked after too many failed attempts. Try again in 15 minutes");
         }
 
         if (!outcome.Succeeded)
         {
-            ModelState.AddModelError(nameof(SignInForm.Email), WrongDetails);
-            return SignInPage(form);
+            return Refused(form, WrongDetails);
         }
 
         return LocalRedirect(form.ReturnUrl ?? "/staff");
@@ -71,11 +69,10 @@ public class SignInController(SignInManager<StaffUser> signIn, UserManager<Staff
         return View();
     }
 
-    private ViewResult SignInPage(SignInForm form)
+    private ViewResult Refused(SignInForm form, string message)
     {
-        form.Password = null;
-        Response.StatusCode = StatusCodes.Status400BadRequest;
-        return View(nameof(SignIn), form);
+        ModelState.AddModelError(nameof(SignInForm.Email), message);
+        return this.InvalidForm(form, nameof(SignIn));
     }
 
     private string? LocalOrNull(string? returnUrl) => returnUrl is not null && Url.IsLocalUrl(returnUrl) ? returnUrl : null;

@@ -1,4 +1,3 @@
-using FluentValidation.AspNetCore;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -39,14 +38,10 @@ public class StaffToolsController(CatalogueDbContext db, ToolEditor editor, Cata
             query = query.Where(t => t.Name.ToLower().Contains(text) || t.Slug.ToLower().Contains(text) || t.Url.ToLower().Contains(text));
         }
 
-        var total = await query.CountAsync(cancellationToken);
-        var pageCount = Math.Max(1, (int)Math.Ceiling(total / (double)PageSize));
-        page = Math.Clamp(page, 1, pageCount);
-        var tools = await query.OrderBy(t => t.Name)
-            .Skip((page - 1) * PageSize).Take(PageSize)
-            .Select(t => new StaffToolRow(t.Slug, t.Name, t.Status, t.Source, t.AddedAt))
-            .ToListAsync(cancellationToken);
-        return View(new StaffToolsPage(tools, q?.Trim(), status, page, pageCount, total));
+        var tools = await query.ToPagedAsync(page, PageSize, matches => matches
+            .OrderBy(t => t.Name)
+            .Select(t => new StaffToolRow(t.Slug, t.Name, t.Status, t.Source, t.AddedAt)), cancellationToken);
+        return View(new StaffToolsPage(tools, q?.Trim(), status));
     }
 
     [HttpGet("{slug}/edit")]
@@ -76,9 +71,8 @@ public class StaffToolsController(CatalogueDbContext db, ToolEditor editor, Cata
         var result = (await editor.ValidatorAsync(options, form, tool.Id, cancellationToken)).Validate(form);
         if (!result.IsValid || form.IsPreview)
         {
-            result.AddToModelState(ModelState);
-            Response.StatusCode = result.IsValid ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest;
-            return View(new EditToolPage(tool.Slug, tool.Name, tool.Status, new ToolFormPage(form, options, SlugEditable: false)));
+            var page = new EditToolPage(tool.Slug, tool.Name, tool.Status, new ToolFormPage(form, options, SlugEditable: false));
+            return result.IsValid ? View(page) : this.InvalidForm(result, page);
         }
 
         var skillsBefore = tool.Skills.Select(s => s.Skill.Slug).Order().ToList();
@@ -138,6 +132,6 @@ public class StaffToolsController(CatalogueDbContext db, ToolEditor editor, Cata
 
 public record StaffToolRow(string Slug, string Name, ToolStatus Status, string Source, DateTime AddedAt);
 
-public record StaffToolsPage(List<StaffToolRow> Tools, string? Query, string Status, int Page, int PageCount, int Total);
+public record StaffToolsPage(Paged<StaffToolRow> Tools, string? Query, string Status);
 
 public record EditToolPage(string Slug, string Name, ToolStatus Status, ToolFormPage Form);
