@@ -1,8 +1,9 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
+using PersonaCatalogue.Core.Catalogue;
 using PersonaCatalogue.Core.Data.Entities;
-using PersonaCatalogue.Web.Features.Staff.Accounts;
 using PersonaCatalogue.Core.Staff;
+using PersonaCatalogue.Web.Features.Staff.Accounts;
 
 namespace PersonaCatalogue.Web.Tests.Infrastructure;
 
@@ -26,7 +27,7 @@ public static class TestData
             StatusToken = Guid.NewGuid().ToString("N") + Guid.NewGuid().ToString("N"),
             ToolName = name,
             Url = address,
-            NormalisedUrl = Core.Catalogue.UrlNormaliser.Normalise(address),
+            NormalisedUrl = UrlNormaliser.Normalise(address),
             WhatItDoes = whatItDoes ?? "Helps teams publish tidy spreadsheets as open data.",
             PersonaSlugs = personas ?? ["sara"],
             SkillSlugs = skills ?? ["designing-services"],

@@ -2,11 +2,12 @@ using System.Text.RegularExpressions;
 using AngleSharp.Html.Dom;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using PersonaCatalogue.Core.Data;
 using PersonaCatalogue.Core.Data.Entities;
 using PersonaCatalogue.Core.Generate;
 using PersonaCatalogue.Web.Tests.Infrastructure;
 
-namespace PersonaCatalogue.Web.Tests.Features.Generate;
+namespace PersonaCatalogue.Web.Tests.Core.Generate;
 
 /// <summary>The seed catalogue plus generated tools, made once for the class before its tests run.</summary>
 public class GeneratedCatalogueAppFactory : CatalogueAppFactory, IAsyncLifetime
@@ -51,7 +52,7 @@ public class GeneratedCatalogueTests(GeneratedCatalogueAppFactory app) : IClassF
         Assert.All(generated, t => Assert.InRange(t.Skills, 1, 4));
         Assert.All(generated, t => Assert.InRange(t.Personas, 0, 3));
         Assert.All(generated, t => Assert.Equal(ToolStatus.Published, t.Status));
-        Assert.All(generated, t => Assert.InRange(t.Summary.Length, 10, Core.Data.FieldLengths.Summary));
+        Assert.All(generated, t => Assert.InRange(t.Summary.Length, 10, FieldLengths.Summary));
         // Every count of links appears, so the lists of skills and personas are not all alike.
         Assert.Equal([1, 2, 3, 4], generated.Select(t => t.Skills).Distinct().Order());
         Assert.Equal([0, 1, 2, 3], generated.Select(t => t.Personas).Distinct().Order());

@@ -1,7 +1,7 @@
 using Microsoft.Data.Sqlite;
 using PersonaCatalogue.Web.Tests.Infrastructure;
 
-namespace PersonaCatalogue.Web.Tests.Features.Import;
+namespace PersonaCatalogue.Web.Tests.Cli;
 
 /// <summary>The admin command line, run as a real process the way the README shows.</summary>
 public class ImportCommandTests : IDisposable

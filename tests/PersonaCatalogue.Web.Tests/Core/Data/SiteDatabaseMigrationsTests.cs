@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using PersonaCatalogue.Web.Tests.Infrastructure;
 
-namespace PersonaCatalogue.Web.Tests.Data;
+namespace PersonaCatalogue.Web.Tests.Core.Data;
 
 /// <summary>
 /// The site's own database after its first start. Both providers' migrations and compiled models are checked without a
