@@ -1,8 +1,8 @@
 using Microsoft.EntityFrameworkCore;
+using PersonaCatalogue.Core.Catalogue;
 using PersonaCatalogue.Core.Data;
 using PersonaCatalogue.Core.Data.Entities;
 using PersonaCatalogue.Web.Features.Suggestions;
-using PersonaCatalogue.Core.Catalogue;
 
 namespace PersonaCatalogue.Web.Tests.Features.Suggestions;
 
