@@ -20,6 +20,12 @@ public partial class CatalogueAppFactory
 
     private bool _created;
 
+    /// <summary>
+    /// Why the tests on this factory's database should skip: no server is configured (null under CI=true, where they
+    /// must fail instead). For fixtures, which must not skip themselves: see <see cref="TestServices"/>.
+    /// </summary>
+    public string? SkipReason => TestServices.SkipReason(TestServices.PostgresVariable, "PostgreSQL");
+
     /// <summary>The configuration that points another process (the command line) at this factory's database.</summary>
     public IReadOnlyList<KeyValuePair<string, string>> DatabaseSettings =>
         [new("Database:Provider", "PostgreSQL"), new("ConnectionStrings:Catalogue", TestServices.ConnectionString(DatabaseName))];

@@ -11,6 +11,9 @@ public partial class CatalogueAppFactory
 
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "persona-catalogue-tests", Guid.NewGuid().ToString("N"));
 
+    /// <summary>Why the tests on this factory's database should skip: never, as a SQLite file can always be had.</summary>
+    public string? SkipReason => null;
+
     public string DatabasePath => Path.Combine(_folder, "catalogue.db");
 
     /// <summary>The configuration that points another process (the command line) at this factory's database.</summary>

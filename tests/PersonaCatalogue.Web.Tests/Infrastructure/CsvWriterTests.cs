@@ -1,4 +1,3 @@
-using CsvHelper;
 using CsvWriter = PersonaCatalogue.Web.Infrastructure.CsvWriter;
 
 namespace PersonaCatalogue.Web.Tests.Infrastructure;
@@ -48,30 +47,5 @@ public class CsvWriterTests
         Assert.Equal(["id", "text", "other"], read[0]);
         Assert.Equal(["1", "Commas, \"quotes\"\nand lines", ""], read[1]);
         Assert.Equal(["2", "'=1+1", "ünïcødé ✓"], read[2]);
-    }
-}
-
-/// <summary>CsvHelper set to read RFC 4180 strictly: commas only, and malformed quoting or uneven rows throw instead of being repaired.</summary>
-public static class StrictCsv
-{
-    public static readonly CsvReaderOptions Options = CsvReaderOptions.Default with
-    {
-        Separator = ',',
-        DetectSeparatorHint = false,
-        MalformedData = CsvMalformedDataHandling.Throw,
-        FieldCountMismatch = CsvFieldCountHandling.Throw,
-        SkipEmptyLines = false,
-    };
-
-    public static (string[] Headers, List<string[]> Rows) Read(string text)
-    {
-        using var csv = CsvReader.FromText(text, Options);
-        var rows = new List<string[]>();
-        while (csv.Read())
-        {
-            rows.Add(Enumerable.Range(0, csv.FieldCount).Select(csv.GetString).ToArray());
-        }
-
-        return (csv.Headers.ToArray(), rows);
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
+using PersonaCatalogue.Core.Catalogue;
 using PersonaCatalogue.Core.Data.Entities;
 using PersonaCatalogue.Core.Staff;
 using PersonaCatalogue.Web.Features.Staff.Accounts;
@@ -26,7 +27,7 @@ public static class TestData
             StatusToken = Guid.NewGuid().ToString("N") + Guid.NewGuid().ToString("N"),
             ToolName = name,
             Url = address,
-            NormalisedUrl = Core.Catalogue.UrlNormaliser.Normalise(address),
+            NormalisedUrl = UrlNormaliser.Normalise(address),
             WhatItDoes = whatItDoes ?? "Helps teams publish tidy spreadsheets as open data.",
             PersonaSlugs = personas ?? ["sara"],
             SkillSlugs = skills ?? ["designing-services"],

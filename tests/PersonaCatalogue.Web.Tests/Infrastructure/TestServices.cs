@@ -6,6 +6,12 @@ namespace PersonaCatalogue.Web.Tests.Infrastructure;
 /// The PostgreSQL and Redis servers the tests use, from the environment (<c>eval "$(.ci/services)"</c> starts both
 /// on loopback and prints the settings). Where one is not configured the tests that need it skip with the reason,
 /// except under CI=true, where they fail: CI must run them.
+/// <para>
+/// A skip must come from a test (its body or its class's constructor), never from a fixture: xunit reports a skip
+/// raised while it builds a class or collection fixture (its constructor or <c>InitializeAsync</c>) as a failure of
+/// every test in the class. A fixture that needs a server checks <see cref="SkipReason"/>, leaves its work undone
+/// when there is one, and lets each test skip at its start (see BrowserFixture and TransferFixture).
+/// </para>
 /// </summary>
 public static class TestServices
 {
@@ -63,6 +69,14 @@ public static class TestServices
         if (IsCi)
         {
             throw new InvalidOperationException(reason + " CI=true, so this is a failure, not a skip.");
+        }
+
+        if (TestContext.Current.PipelineStage != TestPipelineStage.TestExecution)
+        {
+            // Assert.Skip here would fail every test of the class with a message about skipping; say what is wrong instead.
+            throw new InvalidOperationException(
+                $"{reason} It was asked for outside a test ({TestContext.Current.PipelineStage}), most likely by a fixture, where xunit " +
+                "counts a skip as a failure: the fixture should check TestServices.SkipReason and leave the skip to the tests.");
         }
 
         Assert.Skip(reason);

@@ -1,12 +1,9 @@
-using Microsoft.EntityFrameworkCore;
-using PersonaCatalogue.Core.Catalogue;
-using PersonaCatalogue.Core.Data;
-using PersonaCatalogue.Core.Data.Entities;
 using PersonaCatalogue.Web.Features.Suggestions;
 
 namespace PersonaCatalogue.Web.Tests.Features.Suggestions;
 
-public class SuggestionCodesTests(SuggestionAppFactory app) : IClassFixture<SuggestionAppFactory>
+/// <summary>The references and status tokens themselves; saving a suggestion under a fresh reference is <see cref="SuggestionCodesSaveTests"/>.</summary>
+public class SuggestionCodesTests
 {
     [Fact]
     public void NewReference_UsesOnlyTheUnambiguousAlphabet()
@@ -26,49 +23,4 @@ public class SuggestionCodesTests(SuggestionAppFactory app) : IClassFixture<Sugg
         Assert.Equal(32, System.Buffers.Text.Base64Url.DecodeFromChars(token).Length);
         Assert.NotEqual(token, SuggestionCodes.NewStatusToken());
     }
-
-    [Fact]
-    public async Task SaveAsync_ReferenceAlreadyTaken_SavesWithAFreshOne()
-    {
-        var ct = TestContext.Current.CancellationToken;
-        var taken = await SuggestionAnswers.CreateAsync(app);
-        var fresh = SuggestionCodes.NewReference();
-        var offered = new Queue<string>([taken.Reference, fresh]);
-
-        await using var db = app.CreateDbContext();
-        var suggestion = NewSuggestion(taken.Reference);
-        db.ToolSuggestions.Add(suggestion);
-        await SuggestionCodes.SaveAsync(db, suggestion, ct, offered.Dequeue);
-
-        await using var check = app.CreateDbContext();
-        var stored = await check.ToolSuggestions.SingleAsync(s => s.ToolName == suggestion.ToolName, ct);
-        Assert.Equal(fresh, stored.Reference);
-        Assert.Equal(suggestion.StatusToken, stored.StatusToken);
-    }
-
-    [Fact]
-    public async Task SaveAsync_ReferencesAlwaysTaken_GivesUpAfterAFewAttempts()
-    {
-        var taken = await SuggestionAnswers.CreateAsync(app);
-
-        await using var db = app.CreateDbContext();
-        var suggestion = NewSuggestion(taken.Reference);
-        db.ToolSuggestions.Add(suggestion);
-        var attempts = 1;
-
-        await Assert.ThrowsAsync<DbUpdateException>(() =>
-            SuggestionCodes.SaveAsync(db, suggestion, TestContext.Current.CancellationToken, () => { attempts++; return taken.Reference; }));
-        Assert.Equal(SuggestionCodes.MaxSaveAttempts, attempts);
-    }
-
-    private static ToolSuggestion NewSuggestion(string reference) => new()
-    {
-        Reference = reference,
-        StatusToken = SuggestionCodes.NewStatusToken(),
-        ToolName = SuggestionAnswers.UniqueName(),
-        Url = "https://example.org/",
-        NormalisedUrl = UrlNormaliser.Normalise("https://example.org/"),
-        WhatItDoes = "Something useful with data.",
-        CreatedAt = DateTime.UtcNow,
-    };
 }

@@ -2,7 +2,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using PersonaCatalogue.Web.Tests.Infrastructure;
 
-namespace PersonaCatalogue.Web.Tests.Features.Generate;
+namespace PersonaCatalogue.Web.Tests.Cli;
 
 /// <summary><c>generate-catalogue</c>, run as a real process the way the README and bench/run use it.</summary>
 public class GenerateCommandTests(CatalogueAppFactory app) : IClassFixture<CatalogueAppFactory>, IDisposable

@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using PersonaCatalogue.Core.Data;
 using PersonaCatalogue.Core.Transfer;
 
-namespace PersonaCatalogue.Web.Tests.Features.Transfer;
+namespace PersonaCatalogue.Core.Tests.Transfer;
 
 /// <summary>
 /// Export and import read the EF model instead of a list of tables. These tests hold them to that with a small model

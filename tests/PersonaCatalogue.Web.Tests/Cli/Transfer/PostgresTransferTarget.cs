@@ -1,7 +1,7 @@
 using Npgsql;
 using PersonaCatalogue.Web.Tests.Infrastructure;
 
-namespace PersonaCatalogue.Web.Tests.Features.Transfer;
+namespace PersonaCatalogue.Web.Tests.Cli.Transfer;
 
 /// <summary>
 /// A new PostgreSQL database of its own on the test server (<see cref="TestServices.PostgresVariable"/>), created

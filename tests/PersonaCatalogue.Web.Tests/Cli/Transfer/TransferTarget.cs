@@ -1,7 +1,7 @@
 using Microsoft.Data.Sqlite;
 using PersonaCatalogue.Web.Tests.Infrastructure;
 
-namespace PersonaCatalogue.Web.Tests.Features.Transfer;
+namespace PersonaCatalogue.Web.Tests.Cli.Transfer;
 
 /// <summary>
 /// A new, empty database that <c>import-all</c> loads into, of one provider. The round-trip tests take it as a type

@@ -1,7 +1,7 @@
 using PersonaCatalogue.Core.Import;
-using PersonaCatalogue.Web.Tests.Infrastructure;
+using PersonaCatalogue.Core.Tests.Infrastructure;
 
-namespace PersonaCatalogue.Web.Tests.Features.Import;
+namespace PersonaCatalogue.Core.Tests.Import;
 
 /// <summary>A broken seed file is refused with its file, line and field, before anything is written.</summary>
 public class SeedReaderTests

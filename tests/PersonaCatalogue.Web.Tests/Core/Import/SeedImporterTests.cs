@@ -1,10 +1,11 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using PersonaCatalogue.Core.Data;
 using PersonaCatalogue.Core.Data.Entities;
 using PersonaCatalogue.Core.Import;
 using PersonaCatalogue.Web.Tests.Infrastructure;
 
-namespace PersonaCatalogue.Web.Tests.Features.Import;
+namespace PersonaCatalogue.Web.Tests.Core.Import;
 
 public class SeedImporterTests(CatalogueAppFactory app) : IClassFixture<CatalogueAppFactory>
 {
@@ -105,7 +106,7 @@ public class SeedImporterTests(CatalogueAppFactory app) : IClassFixture<Catalogu
         await ImportAsync(TestPaths.SeedData);
     }
 
-    private static async Task<string> SnapshotAsync(Core.Data.CatalogueDbContext db)
+    private static async Task<string> SnapshotAsync(CatalogueDbContext db)
     {
         // Formatted after loading: a format string with columns of several types cannot be translated on PostgreSQL.
         var tools = (await db.Tools.AsNoTracking().OrderBy(t => t.Slug)

@@ -5,7 +5,7 @@ using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using PersonaCatalogue.Web.Tests.Infrastructure;
 
-namespace PersonaCatalogue.Web.Tests.Features.Transfer;
+namespace PersonaCatalogue.Web.Tests.Cli.Transfer;
 
 /// <summary>SQLite to a new SQLite file. Another provider adds a <see cref="TransferTarget"/> and a class like this one.</summary>
 public class SqliteToSqliteTransferTests(TransferFixture<SqliteTransferTarget> site)

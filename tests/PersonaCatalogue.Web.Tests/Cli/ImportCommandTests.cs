@@ -1,7 +1,7 @@
 using Microsoft.Data.Sqlite;
 using PersonaCatalogue.Web.Tests.Infrastructure;
 
-namespace PersonaCatalogue.Web.Tests.Features.Import;
+namespace PersonaCatalogue.Web.Tests.Cli;
 
 /// <summary>The admin command line, run as a real process the way the README shows.</summary>
 public class ImportCommandTests : IDisposable
@@ -12,37 +12,6 @@ public class ImportCommandTests : IDisposable
 
     private Task<CommandLineResult> RunAsync(params string[] args) =>
         CommandLineProcess.RunAsync(DatabasePath, args);
-
-    [Fact]
-    public async Task Help_ListsEveryCommand_AndTouchesNoDatabase()
-    {
-        var result = await RunAsync("--help");
-
-        Assert.True(result.ExitCode == 0, result.Error);
-        foreach (var command in new[] { "import", "backup", "export", "import-all", "staff", "generate-catalogue" })
-        {
-            Assert.Matches($@"(?m)^\s+{command}\b", result.Output);
-        }
-
-        Assert.False(File.Exists(DatabasePath), "--help created the database");
-        var staffHelp = await RunAsync("staff", "--help");
-        Assert.Matches(@"(?m)^\s+add <email>", staffHelp.Output);
-        Assert.Matches(@"(?m)^\s+reset <email>", staffHelp.Output);
-        Assert.False(File.Exists(DatabasePath), "staff --help created the database");
-    }
-
-    [Fact]
-    public async Task UnknownCommandOrMissingArgument_FailsWithUsage_AndTouchesNoDatabase()
-    {
-        var unknown = await RunAsync("frobnicate");
-        var missing = await RunAsync("backup");
-
-        Assert.NotEqual(0, unknown.ExitCode);
-        Assert.Contains("frobnicate", unknown.Error);
-        Assert.NotEqual(0, missing.ExitCode);
-        Assert.Contains("Required argument 'file' missing", missing.Error);
-        Assert.False(File.Exists(DatabasePath));
-    }
 
     [Fact]
     public async Task Import_TwiceIntoANewDatabase_AddsEverythingThenNothing()
@@ -56,7 +25,6 @@ public class ImportCommandTests : IDisposable
         Assert.Matches(@"Import finished: \d+ added, 0 changed, 0 skipped\.", first.Output);
         Assert.Equal(0, second.ExitCode);
         Assert.Contains("Import finished: 0 added, 0 changed, 0 skipped.", second.Output);
-        Assert.Contains("Importing the tools", first.Error);
     }
 
     [Fact]
@@ -112,7 +80,10 @@ public class ImportCommandTests : IDisposable
         var badRole = await RunAsync("staff", "add", "other@example.org", "--role", "Owner");
         Assert.Equal(1, again.ExitCode);
         Assert.Equal(1, badRole.ExitCode);
-        Assert.Contains("'Owner' not recognized. Must be one of", badRole.Error);
+        // Refused by the command line's --role option, naming the roles there are.
+        Assert.Contains("must be one of", badRole.Error, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("Owner", badRole.Error);
+        Assert.Contains("Moderator", badRole.Error);
         Assert.Contains("Administrator", badRole.Error);
     }
 

@@ -6,7 +6,7 @@ using PersonaCatalogue.Core.Data.Entities;
 using PersonaCatalogue.Web.Tests.Features.Suggestions;
 using PersonaCatalogue.Web.Tests.Infrastructure;
 
-namespace PersonaCatalogue.Web.Tests.Features.Transfer;
+namespace PersonaCatalogue.Web.Tests.Cli.Transfer;
 
 /// <summary>
 /// A SQLite site built through the real app (seeded, then suggestions decided every way, feedback given and triaged, a
