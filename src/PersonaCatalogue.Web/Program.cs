@@ -33,7 +33,7 @@ builder.Services.AddPageCache(configuration);
 builder.Services.AddSafeResponseCompression();
 builder.Services.AddSingleton<NativeMemoryTrimmer>();
 builder.Services.AddHostedService(services => services.GetRequiredService<NativeMemoryTrimmer>());
-var health = builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+var health = builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", timeout: TimeSpan.FromMilliseconds(800));
 builder.Services.AddCatalogueRedis(configuration, health);
 builder.Services.AddCatalogueRateLimits(configuration);
 builder.Services.AddOpenDataCors();
