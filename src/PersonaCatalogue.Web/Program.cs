@@ -21,6 +21,7 @@ builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = 
 builder.Services.AddCatalogue(configuration, builder.Environment);
 builder.Services.AddSingleton<ICatalogueChangeListener, CataloguePageEviction>();
 builder.Services.AddSingleton<MarkdownRenderer>();
+builder.Services.AddSingleton<DatabaseOutage>();
 builder.Services.AddRouting(options => options.LowercaseUrls = true);
 builder.Services
     .AddControllersWithViews(options =>
@@ -33,7 +34,7 @@ builder.Services.AddPageCache(configuration);
 builder.Services.AddSafeResponseCompression();
 builder.Services.AddSingleton<NativeMemoryTrimmer>();
 builder.Services.AddHostedService(services => services.GetRequiredService<NativeMemoryTrimmer>());
-var health = builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+var health = builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", timeout: TimeSpan.FromMilliseconds(800));
 builder.Services.AddCatalogueRedis(configuration, health);
 builder.Services.AddCatalogueRateLimits(configuration);
 builder.Services.AddOpenDataCors();
@@ -52,7 +53,12 @@ if (app.Environment.IsDevelopment())
 }
 else
 {
-    app.UseExceptionHandler("/error");
+    app.UseExceptionHandler(new ExceptionHandlerOptions
+    {
+        ExceptionHandlingPath = "/error",
+        // A database outage is logged once by the error page (DatabaseOutage), not once for every request it refuses.
+        SuppressDiagnosticsCallback = context => DatabaseOutage.IsUnavailable(context.Exception),
+    });
     app.UseHsts();
 }
 

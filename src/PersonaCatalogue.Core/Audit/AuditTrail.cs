@@ -56,4 +56,10 @@ public static class AuditActions
     public const string StaffEnabled = "staff.enabled";
     public const string StaffPasswordReset = "staff.password-reset";
     public const string SeedDataImported = "seed-data.imported";
+
+    /// <summary>
+    /// An eviction could not reach the shared page cache (Redis), so every instance stops using the pages stored
+    /// before it: the event's id is the page cache's new generation.
+    /// </summary>
+    public const string PageCacheEvictionLost = "page-cache.eviction-lost";
 }

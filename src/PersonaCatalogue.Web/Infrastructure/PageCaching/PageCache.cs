@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.OutputCaching;
 namespace PersonaCatalogue.Web.Infrastructure.PageCaching;
 
 /// <summary>Evicts cached pages by tag, from the in-memory store or Redis, whichever is configured.</summary>
-public sealed class PageCache(IOutputCacheStore store, IConfiguration configuration, ILogger<PageCache> logger)
+public sealed class PageCache(IOutputCacheStore store, IConfiguration configuration, ILogger<PageCache> logger, SharedCacheGeneration? sharedGeneration = null)
 {
     /// <summary>
     /// A request that read the old data just before the change was committed can still store its page just after
@@ -20,8 +20,7 @@ public sealed class PageCache(IOutputCacheStore store, IConfiguration configurat
             return;
         }
 
-        await EvictNowAsync(tags, cancellationToken);
-        if (_secondPassDelay <= TimeSpan.Zero)
+        if (!await EvictNowAsync(tags, cancellationToken) || _secondPassDelay <= TimeSpan.Zero)
         {
             return;
         }
@@ -40,14 +39,37 @@ public sealed class PageCache(IOutputCacheStore store, IConfiguration configurat
         }, CancellationToken.None);
     }
 
-    private async Task EvictNowAsync(IReadOnlyCollection<string> tags, CancellationToken cancellationToken)
+    /// <summary>
+    /// Evicts the tags; false when the shared cache could not be reached, in which case a new generation of cached
+    /// pages is started instead (once for the whole change), which leaves nothing to evict a second time.
+    /// </summary>
+    private async Task<bool> EvictNowAsync(IReadOnlyCollection<string> tags, CancellationToken cancellationToken)
     {
-        // Evicting everything makes the narrower tags redundant.
-        foreach (var tag in tags.Contains(PageTags.All) ? [PageTags.All] : tags)
+        try
         {
-            await store.EvictByTagAsync(tag, cancellationToken);
-        }
+            // Evicting everything makes the narrower tags redundant.
+            foreach (var tag in tags.Contains(PageTags.All) ? [PageTags.All] : tags)
+            {
+                await store.EvictByTagAsync(tag, cancellationToken);
+            }
 
-        logger.LogDebug("Evicted cached pages tagged {Tags}", string.Join(", ", tags));
+            logger.LogDebug("Evicted cached pages tagged {Tags}", string.Join(", ", tags));
+            return true;
+        }
+        catch (EvictionLostException lost) when (sharedGeneration is not null)
+        {
+            logger.LogError(lost, "Redis could not be reached to evict {Tags}: starting a new generation of cached pages", string.Join(", ", tags));
+            try
+            {
+                await sharedGeneration.NewGenerationAsync(tags, cancellationToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // The database is away too; the change that wanted the eviction then could hardly have been saved.
+                logger.LogError(ex, "Could not record a new generation of cached pages either");
+            }
+
+            return false;
+        }
     }
 }
