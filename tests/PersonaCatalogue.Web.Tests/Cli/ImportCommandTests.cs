@@ -14,6 +14,37 @@ public class ImportCommandTests : IDisposable
         CommandLineProcess.RunAsync(DatabasePath, args);
 
     [Fact]
+    public async Task Help_ListsEveryCommand_AndTouchesNoDatabase()
+    {
+        var result = await RunAsync("--help");
+
+        Assert.True(result.ExitCode == 0, result.Error);
+        foreach (var command in new[] { "import", "backup", "export", "import-all", "staff", "generate-catalogue" })
+        {
+            Assert.Matches($@"(?m)^\s+{command}\b", result.Output);
+        }
+
+        Assert.False(File.Exists(DatabasePath), "--help created the database");
+        var staffHelp = await RunAsync("staff", "--help");
+        Assert.Matches(@"(?m)^\s+add <email>", staffHelp.Output);
+        Assert.Matches(@"(?m)^\s+reset <email>", staffHelp.Output);
+        Assert.False(File.Exists(DatabasePath), "staff --help created the database");
+    }
+
+    [Fact]
+    public async Task UnknownCommandOrMissingArgument_FailsWithUsage_AndTouchesNoDatabase()
+    {
+        var unknown = await RunAsync("frobnicate");
+        var missing = await RunAsync("backup");
+
+        Assert.NotEqual(0, unknown.ExitCode);
+        Assert.Contains("frobnicate", unknown.Error);
+        Assert.NotEqual(0, missing.ExitCode);
+        Assert.Contains("Required argument 'file' missing", missing.Error);
+        Assert.False(File.Exists(DatabasePath));
+    }
+
+    [Fact]
     public async Task Import_TwiceIntoANewDatabase_AddsEverythingThenNothing()
     {
         var first = await RunAsync("import", TestPaths.SeedData);
@@ -25,6 +56,7 @@ public class ImportCommandTests : IDisposable
         Assert.Matches(@"Import finished: \d+ added, 0 changed, 0 skipped\.", first.Output);
         Assert.Equal(0, second.ExitCode);
         Assert.Contains("Import finished: 0 added, 0 changed, 0 skipped.", second.Output);
+        Assert.Contains("Importing the tools", first.Error);
     }
 
     [Fact]
