@@ -32,12 +32,12 @@ public class SelfAssessmentController(CatalogueDbContext db, CatalogueSkillNeeds
         return View("Start", new StartPage(framework, AreaPath(framework.Areas[0])));
     }
 
-    [HttpGet("{area}")]
+    [HttpGet("{areaSlug}")]
     [OutputCache(PolicyName = PublicPagePolicy.Name, Tags = [CataloguePages.SelfAssessment])]
-    public async Task<IActionResult> Area(string area, CancellationToken cancellationToken)
+    public async Task<IActionResult> Area(string areaSlug, CancellationToken cancellationToken)
     {
         var answers = AssessmentAnswers.Read(await skillNeeds.GetAsync(db, cancellationToken), Request.Query);
-        var found = answers.Framework.Areas.FirstOrDefault(a => a.Slug == area);
+        var found = answers.Framework.Areas.FirstOrDefault(a => a.Slug == areaSlug);
         if (found is null)
         {
             return NotFound();
@@ -46,12 +46,14 @@ public class SelfAssessmentController(CatalogueDbContext db, CatalogueSkillNeeds
         return View("Area", AreaPage.For(answers, found, found.Skills.Select((_, i) => answers.ValueFor(found, i)).ToList()));
     }
 
+    // The route value is not called "area": MVC would take it for an MVC area and look for views there.
+
     /// <summary>Where an area's form goes: its answers are checked, then the next unanswered area, or check your answers.</summary>
-    [HttpGet("{area}/next")]
-    public async Task<IActionResult> Next(string area, CancellationToken cancellationToken)
+    [HttpGet("{areaSlug}/next")]
+    public async Task<IActionResult> Next(string areaSlug, CancellationToken cancellationToken)
     {
         var answers = AssessmentAnswers.Read(await skillNeeds.GetAsync(db, cancellationToken), Request.Query);
-        var found = answers.Framework.Areas.FirstOrDefault(a => a.Slug == area);
+        var found = answers.Framework.Areas.FirstOrDefault(a => a.Slug == areaSlug);
         if (found is null)
         {
             return NotFound();

@@ -1,0 +1,164 @@
+using PersonaCatalogue.Core.Catalogue;
+using PersonaCatalogue.Core.Data.Entities;
+using static PersonaCatalogue.Core.Catalogue.SkillDepth;
+
+namespace PersonaCatalogue.Web.Tests.CoreRules;
+
+/// <summary>The closeness rule and the gap list on hand-made personas: no database, no web.</summary>
+public class LearningPlanTests
+{
+    private static readonly List<FrameworkSkill> _skills =
+    [
+        new("read", "Reading", "basics", ""),
+        new("write", "Writing", "basics", ""),
+        new("count", "Counting", "numbers", ""),
+        new("chart", "Charting", "numbers", ""),
+    ];
+
+    private static PersonaNeeds Persona(string slug, params (string Skill, SkillDepth Depth)[] needs) =>
+        new(slug, slug.ToUpperInvariant(), "Role", needs.ToDictionary(n => n.Skill, n => n.Depth));
+
+    private static Dictionary<string, SkillDepth> Answers(SkillDepth read, SkillDepth write, SkillDepth count, SkillDepth chart) =>
+        new() { ["read"] = read, ["write"] = write, ["count"] = count, ["chart"] = chart };
+
+    [Fact]
+    public void Closest_MostMatchesFirst_CountingSkillsNotNeededAsNewToThis()
+    {
+        var reader = Persona("reader", ("read", Practitioner), ("write", Awareness));
+        var counter = Persona("counter", ("count", Practitioner), ("chart", Practitioner));
+
+        var ranked = LearningPlan.Closest(_skills, [reader, counter], Answers(None, None, Practitioner, Awareness));
+
+        Assert.Equal(["counter", "reader"], ranked.Select(r => r.Persona.Slug));
+        // counter: read, write (not needed, new), count (practitioner) match; chart is one step short.
+        Assert.Equal(3, ranked[0].Matches);
+        Assert.Equal(1, ranked[0].Steps);
+        Assert.Equal(["count"], ranked[0].MatchedNeeds.Select(s => s.Slug));
+        // reader: read and write are below its levels, count and chart above what it needs: nothing matches.
+        Assert.Equal(0, ranked[1].Matches);
+        Assert.Equal(6, ranked[1].Steps);
+        Assert.Equal(TieBreak.None, LearningPlan.HowFirstWon(ranked));
+    }
+
+    [Fact]
+    public void Closest_TieOnMatches_FewerStepsComesFirst()
+    {
+        // Both match read and write; on count, "near" is one step away and "far" two.
+        var far = Persona("far", ("count", Practitioner), ("chart", Practitioner));
+        var near = Persona("near", ("count", Awareness), ("chart", Practitioner));
+
+        var ranked = LearningPlan.Closest(_skills, [far, near], Answers(None, None, None, Practitioner));
+
+        Assert.Equal(["near", "far"], ranked.Select(r => r.Persona.Slug));
+        Assert.Equal([3, 3], ranked.Select(r => r.Matches));
+        Assert.Equal([1, 2], ranked.Select(r => r.Steps));
+        Assert.Equal(TieBreak.FewerSteps, LearningPlan.HowFirstWon(ranked));
+    }
+
+    [Fact]
+    public void Closest_TieOnMatchesAndSteps_CatalogueOrderDecides()
+    {
+        var first = Persona("first", ("read", Awareness));
+        var second = Persona("second", ("write", Awareness));
+
+        var ranked = LearningPlan.Closest(_skills, [first, second], Answers(None, None, None, None));
+
+        Assert.Equal(["first", "second"], ranked.Select(r => r.Persona.Slug));
+        Assert.Equal([3, 3], ranked.Select(r => r.Matches));
+        Assert.Equal([1, 1], ranked.Select(r => r.Steps));
+        Assert.Equal(TieBreak.CatalogueOrder, LearningPlan.HowFirstWon(ranked));
+    }
+
+    [Fact]
+    public void PersonCanDoEverything_NoGapsAgainstAnyPersona_ClosestNeedsMostAsPractitioner()
+    {
+        var light = Persona("light", ("read", Awareness));
+        var heavy = Persona("heavy", ("read", Practitioner), ("write", Practitioner), ("count", Practitioner));
+        var everything = Answers(Practitioner, Practitioner, Practitioner, Practitioner);
+
+        Assert.Empty(LearningPlan.Gaps(_skills, light, everything));
+        Assert.Empty(LearningPlan.Gaps(_skills, heavy, everything));
+        var ranked = LearningPlan.Closest(_skills, [light, heavy], everything);
+        Assert.Equal("heavy", ranked[0].Persona.Slug);
+        Assert.Equal(3, ranked[0].Matches);
+    }
+
+    [Fact]
+    public void PersonNewToEverything_EveryNeedIsAGap_AwarenessFirstThenPractitioner_InFrameworkOrder()
+    {
+        var persona = Persona("mixed", ("chart", Awareness), ("read", Practitioner), ("count", Awareness), ("write", Practitioner));
+
+        var gaps = LearningPlan.Gaps(_skills, persona, Answers(None, None, None, None));
+
+        Assert.Equal(
+            [("count", PlanStage.StartHere), ("chart", PlanStage.StartHere), ("read", PlanStage.Next), ("write", PlanStage.Next)],
+            gaps.Select(g => (g.Skill.Slug, g.Stage)));
+        Assert.All(gaps, g => Assert.Equal(None, g.Yours));
+        Assert.Equal([Awareness, Awareness, Practitioner, Practitioner], gaps.Select(g => g.Needed));
+    }
+
+    [Fact]
+    public void PersonNewToEverything_ClosestIsThePersonaThatNeedsLeast()
+    {
+        var many = Persona("many", ("read", Awareness), ("write", Awareness));
+        var one = Persona("one", ("read", Awareness));
+
+        var ranked = LearningPlan.Closest(_skills, [many, one], Answers(None, None, None, None));
+
+        Assert.Equal("one", ranked[0].Persona.Slug);
+        Assert.Equal(3, ranked[0].Matches);
+        Assert.Empty(ranked[0].MatchedNeeds);
+    }
+
+    [Fact]
+    public void Gaps_AwareOfAPractitionerSkill_IsANextGap_MetOrExceededIsNone()
+    {
+        var persona = Persona("p", ("read", Practitioner), ("write", Awareness), ("count", Awareness));
+
+        var gaps = LearningPlan.Gaps(_skills, persona, Answers(Awareness, Awareness, Practitioner, Practitioner));
+
+        var gap = Assert.Single(gaps);
+        Assert.Equal(("read", Awareness, Practitioner, PlanStage.Next), (gap.Skill.Slug, gap.Yours, gap.Needed, gap.Stage));
+    }
+
+    [Fact]
+    public void Gaps_SkillWithoutAnAnswer_CountsAsNewToThis()
+    {
+        var persona = Persona("p", ("read", Awareness));
+
+        var gap = Assert.Single(LearningPlan.Gaps(_skills, persona, new Dictionary<string, SkillDepth>()));
+
+        Assert.Equal(("read", None, PlanStage.StartHere), (gap.Skill.Slug, gap.Yours, gap.Stage));
+    }
+
+    [Fact]
+    public void OrderTools_GuidesCoursesAndCanvasesBeforeSoftware_FreeBeforePaid_ThenName()
+    {
+        (string Name, ToolKind Kind, ToolCost Cost)[] tools =
+        [
+            ("Spreadsheet", ToolKind.Software, ToolCost.Free),
+            ("Paid guide", ToolKind.Guide, ToolCost.Paid),
+            ("Canvas", ToolKind.CanvasOrTemplate, ToolCost.Free),
+            ("b guide", ToolKind.Guide, ToolCost.Free),
+            ("A guide", ToolKind.Guide, ToolCost.Free),
+            ("Portal", ToolKind.DataPortal, ToolCost.Free),
+            ("Course", ToolKind.Course, ToolCost.Freemium),
+            ("Service", ToolKind.WebService, ToolCost.Paid),
+            ("Meetup", ToolKind.Community, ToolCost.Free),
+            ("Standard", ToolKind.DataStandard, ToolCost.Free),
+        ];
+
+        var ordered = LearningPlan.OrderTools(tools, t => t.Kind, t => t.Cost, t => t.Name);
+
+        Assert.Equal(
+            ["A guide", "b guide", "Paid guide", "Course", "Canvas", "Meetup", "Standard", "Portal", "Service", "Spreadsheet"],
+            ordered.Select(t => t.Name));
+    }
+
+    [Theory]
+    [InlineData("Explain what data is. Know the difference.", "Explain what data is.")]
+    [InlineData("One sentence only.", "One sentence only.")]
+    [InlineData("  Spread over\nlines. Then more.\n", "Spread over lines.")]
+    public void FirstSentence_IsTheHint(string description, string hint) =>
+        Assert.Equal(hint, SkillNeeds.FirstSentence(description));
+}
