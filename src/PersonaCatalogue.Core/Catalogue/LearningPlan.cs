@@ -80,9 +80,17 @@ public static class LearningPlan
         ToolKind.DataStandard, ToolKind.DataPortal, ToolKind.WebService, ToolKind.Software,
     ];
 
-    /// <summary>Tools in the plan's order: by kind (<see cref="KindOrder"/>), then free before paid, then by name.</summary>
-    public static List<T> OrderTools<T>(IEnumerable<T> tools, Func<T, ToolKind> kind, Func<T, ToolCost> cost, Func<T, string> name) =>
-        tools.OrderBy(t => KindRank(kind(t))).ThenBy(t => cost(t)).ThenBy(t => name(t), StringComparer.OrdinalIgnoreCase).ToList();
+    /// <summary>
+    /// Tools for a skill needed at <paramref name="needed"/>, in the plan's order: those said to suit that level first,
+    /// then those with no level given, then those said to suit another level; within each, by kind
+    /// (<see cref="KindOrder"/>), then free before paid, then by name.
+    /// </summary>
+    public static List<T> OrderTools<T>(
+        IEnumerable<T> tools, SkillDepth needed, Func<T, SkillDepth?> level, Func<T, ToolKind> kind, Func<T, ToolCost> cost, Func<T, string> name) =>
+        tools
+            .OrderBy(t => level(t) is not { } suits ? 1 : suits == needed ? 0 : 2)
+            .ThenBy(t => KindRank(kind(t))).ThenBy(t => cost(t)).ThenBy(t => name(t), StringComparer.OrdinalIgnoreCase)
+            .ToList();
 
     private static int KindRank(ToolKind kind)
     {

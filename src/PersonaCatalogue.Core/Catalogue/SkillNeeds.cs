@@ -38,6 +38,10 @@ public record SkillNeeds(List<FrameworkArea> Areas, List<PersonaNeeds> Personas,
 
     public string LevelSlug(SkillDepth depth) => Level(depth).Value;
 
+    /// <summary>The depth a level slug stands for, or null for no level or one the framework does not have.</summary>
+    public SkillDepth? DepthOf(string? levelSlug) =>
+        levelSlug == Awareness.Value ? SkillDepth.Awareness : levelSlug == Practitioner.Value ? SkillDepth.Practitioner : null;
+
     private VocabularyTerm Level(SkillDepth depth) => depth == SkillDepth.Practitioner ? Practitioner : Awareness;
 
     public static async Task<SkillNeeds> LoadAsync(CatalogueDbContext db, CancellationToken cancellationToken)

@@ -148,11 +148,31 @@ public class LearningPlanTests
             ("Standard", ToolKind.DataStandard, ToolCost.Free),
         ];
 
-        var ordered = LearningPlan.OrderTools(tools, t => t.Kind, t => t.Cost, t => t.Name);
+        var ordered = LearningPlan.OrderTools(tools, Awareness, _ => null, t => t.Kind, t => t.Cost, t => t.Name);
 
         Assert.Equal(
             ["A guide", "b guide", "Paid guide", "Course", "Canvas", "Meetup", "Standard", "Portal", "Service", "Spreadsheet"],
             ordered.Select(t => t.Name));
+    }
+
+    [Fact]
+    public void OrderTools_ToolsForTheLevelNeededFirst_ThenNoLevelGiven_ThenAnotherLevel()
+    {
+        (string Name, ToolKind Kind, SkillDepth? Level)[] tools =
+        [
+            ("Deep guide", ToolKind.Guide, Practitioner),
+            ("Plain guide", ToolKind.Guide, null),
+            ("Light software", ToolKind.Software, Awareness),
+            ("Plain course", ToolKind.Course, null),
+            ("Light guide", ToolKind.Guide, Awareness),
+        ];
+
+        Assert.Equal(
+            ["Light guide", "Light software", "Plain guide", "Plain course", "Deep guide"],
+            LearningPlan.OrderTools(tools, Awareness, t => t.Level, t => t.Kind, _ => ToolCost.Free, t => t.Name).Select(t => t.Name));
+        Assert.Equal(
+            ["Deep guide", "Plain guide", "Plain course", "Light guide", "Light software"],
+            LearningPlan.OrderTools(tools, Practitioner, t => t.Level, t => t.Kind, _ => ToolCost.Free, t => t.Name).Select(t => t.Name));
     }
 
     [Theory]

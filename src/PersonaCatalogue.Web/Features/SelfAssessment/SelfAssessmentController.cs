@@ -115,9 +115,10 @@ public class SelfAssessmentController(CatalogueDbContext db, CatalogueSkillNeeds
                 answers.Framework.LevelSlug(item.Gap.Needed),
                 tool?.Order.ToString(CultureInfo.InvariantCulture), tool?.Tool.Slug, tool?.Tool.Name,
                 tool is { } k ? ToolTerms.Slug(k.Tool.Kind) : null, tool is { } c ? ToolTerms.Slug(c.Tool.Cost) : null,
+                tool?.Tool.Level is { } level ? answers.Framework.LevelSlug(level) : null,
             ]));
         var csv = CsvFiles.Write(
-            ["persona", "stage", "skill", "skill_name", "area_name", "your_answer", "persona_level", "tool_order", "tool", "tool_name", "kind", "cost"],
+            ["persona", "stage", "skill", "skill_name", "area_name", "your_answer", "persona_level", "tool_order", "tool", "tool_name", "kind", "cost", "tool_level"],
             rows.Select(r => (IReadOnlyList<string?>)[persona.Slug, .. r]));
         return File(csv, "text/csv; charset=utf-8", $"learning-plan-{persona.Slug}.csv");
     }
@@ -146,10 +147,12 @@ public class SelfAssessmentController(CatalogueDbContext db, CatalogueSkillNeeds
         var skillSlugs = gaps.Select(g => g.Skill.Slug).ToList();
         var links = await db.ToolSkills.AsNoTracking()
             .Where(ts => skillSlugs.Contains(ts.Skill.Slug) && ts.Tool.Status == ToolStatus.Published)
-            .Select(ts => new { SkillSlug = ts.Skill.Slug, Tool = new PlanTool(ts.Tool.Slug, ts.Tool.Name, ts.Tool.Kind, ts.Tool.Cost) })
+            .Select(ts => new { SkillSlug = ts.Skill.Slug, ts.Tool.Slug, ts.Tool.Name, ts.Tool.Kind, ts.Tool.Cost, Level = ts.Level == null ? null : ts.Level.Slug })
             .ToListAsync(cancellationToken);
         var items = gaps
-            .Select(g => new PlanItem(g, LearningPlan.OrderTools(links.Where(l => l.SkillSlug == g.Skill.Slug).Select(l => l.Tool), t => t.Kind, t => t.Cost, t => t.Name)))
+            .Select(g => new PlanItem(g, LearningPlan.OrderTools(
+                links.Where(l => l.SkillSlug == g.Skill.Slug).Select(l => new PlanTool(l.Slug, l.Name, l.Kind, l.Cost, framework.DepthOf(l.Level))),
+                g.Needed, t => t.Level, t => t.Kind, t => t.Cost, t => t.Name)))
             .ToList();
         return new ResultPage(answers, ranked, LearningPlan.HowFirstWon(ranked), chosen, items);
     }
@@ -173,7 +176,8 @@ public record IncompletePage(AssessmentAnswers Answers, FrameworkArea FirstUnans
     public const string ContinueId = "continue";
 }
 
-public record PlanTool(string Slug, string Name, ToolKind Kind, ToolCost Cost);
+/// <summary>A tool in a plan; <paramref name="Level"/> is the level of the skill it suits, where the seed data says so.</summary>
+public record PlanTool(string Slug, string Name, ToolKind Kind, ToolCost Cost, SkillDepth? Level);
 
 public record PlanItem(SkillGap Gap, List<PlanTool> Tools);
 

@@ -143,11 +143,11 @@ public class SelfAssessmentTests(CatalogueAppFactory app) : IClassFixture<Catalo
         Assert.Equal("text/csv", response.Content.Headers.ContentType!.MediaType);
         Assert.Equal("learning-plan-sara.csv", response.Content.Headers.ContentDisposition!.FileName?.Trim('"'));
         var lines = (await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal("persona,stage,skill,skill_name,area_name,your_answer,persona_level,tool_order,tool,tool_name,kind,cost", lines[0]);
-        Assert.Equal("sara,start-here,innovating-with-data,Innovating with data,Business and innovation,new,awareness,1,data-ecosystem-mapping-tool,Data Ecosystem Mapping tool,canvas-or-template,free", lines[1]);
-        Assert.Equal("sara,start-here,innovating-with-data,Innovating with data,Business and innovation,new,awareness,4,miro,Miro,web-service,freemium", lines[4]);
-        Assert.Equal("sara,next,measuring-success,Measuring success,Management,aware,practitioner,1,data-and-public-services-toolkit,Data and Public Services Toolkit,guide,free", lines[5]);
-        Assert.Equal("sara,next,measuring-success,Measuring success,Management,aware,practitioner,8,microsoft-power-bi,Microsoft Power BI,software,freemium", lines[12]);
+        Assert.Equal("persona,stage,skill,skill_name,area_name,your_answer,persona_level,tool_order,tool,tool_name,kind,cost,tool_level", lines[0]);
+        Assert.Equal("sara,start-here,innovating-with-data,Innovating with data,Business and innovation,new,awareness,1,data-ecosystem-mapping-tool,Data Ecosystem Mapping tool,canvas-or-template,free,", lines[1]);
+        Assert.Equal("sara,start-here,innovating-with-data,Innovating with data,Business and innovation,new,awareness,4,miro,Miro,web-service,freemium,", lines[4]);
+        Assert.Equal("sara,next,measuring-success,Measuring success,Management,aware,practitioner,1,data-and-public-services-toolkit,Data and Public Services Toolkit,guide,free,", lines[5]);
+        Assert.Equal("sara,next,measuring-success,Measuring success,Management,aware,practitioner,8,microsoft-power-bi,Microsoft Power BI,software,freemium,", lines[12]);
         Assert.Equal(13, lines.Length);
     }
 
