@@ -21,6 +21,12 @@ public class LearningPlanTests
     private static Dictionary<string, SkillDepth> Answers(SkillDepth read, SkillDepth write, SkillDepth count, SkillDepth chart) =>
         new() { ["read"] = read, ["write"] = write, ["count"] = count, ["chart"] = chart };
 
+    private static void AssertRanked(List<PersonaCloseness> ranked, (string Slug, int Matches, int Steps)[] expected, TieBreak tieBreak)
+    {
+        Assert.Equal(expected, ranked.Select(r => (r.Persona.Slug, r.Matches, r.Steps)));
+        Assert.Equal(tieBreak, LearningPlan.HowFirstWon(ranked));
+    }
+
     [Fact]
     public void Closest_MostMatchesFirst_CountingSkillsNotNeededAsNewToThis()
     {
@@ -29,15 +35,10 @@ public class LearningPlanTests
 
         var ranked = LearningPlan.Closest(_skills, [reader, counter], Answers(None, None, Practitioner, Awareness));
 
-        Assert.Equal(["counter", "reader"], ranked.Select(r => r.Persona.Slug));
         // counter: read, write (not needed, new), count (practitioner) match; chart is one step short.
-        Assert.Equal(3, ranked[0].Matches);
-        Assert.Equal(1, ranked[0].Steps);
-        Assert.Equal(["count"], ranked[0].MatchedNeeds.Select(s => s.Slug));
         // reader: read and write are below its levels, count and chart above what it needs: nothing matches.
-        Assert.Equal(0, ranked[1].Matches);
-        Assert.Equal(6, ranked[1].Steps);
-        Assert.Equal(TieBreak.None, LearningPlan.HowFirstWon(ranked));
+        AssertRanked(ranked, [("counter", 3, 1), ("reader", 0, 6)], TieBreak.None);
+        Assert.Equal(["count"], ranked[0].MatchedNeeds.Select(s => s.Slug));
     }
 
     [Fact]
@@ -49,10 +50,7 @@ public class LearningPlanTests
 
         var ranked = LearningPlan.Closest(_skills, [far, near], Answers(None, None, None, Practitioner));
 
-        Assert.Equal(["near", "far"], ranked.Select(r => r.Persona.Slug));
-        Assert.Equal([3, 3], ranked.Select(r => r.Matches));
-        Assert.Equal([1, 2], ranked.Select(r => r.Steps));
-        Assert.Equal(TieBreak.FewerSteps, LearningPlan.HowFirstWon(ranked));
+        AssertRanked(ranked, [("near", 3, 1), ("far", 3, 2)], TieBreak.FewerSteps);
     }
 
     [Fact]
@@ -63,10 +61,7 @@ public class LearningPlanTests
 
         var ranked = LearningPlan.Closest(_skills, [first, second], Answers(None, None, None, None));
 
-        Assert.Equal(["first", "second"], ranked.Select(r => r.Persona.Slug));
-        Assert.Equal([3, 3], ranked.Select(r => r.Matches));
-        Assert.Equal([1, 1], ranked.Select(r => r.Steps));
-        Assert.Equal(TieBreak.CatalogueOrder, LearningPlan.HowFirstWon(ranked));
+        AssertRanked(ranked, [("first", 3, 1), ("second", 3, 1)], TieBreak.CatalogueOrder);
     }
 
     [Fact]
