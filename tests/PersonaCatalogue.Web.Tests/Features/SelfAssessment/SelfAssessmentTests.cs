@@ -346,15 +346,15 @@ public class SelfAssessmentTests(CatalogueAppFactory app) : IClassFixture<Catalo
     }
 
     /// <summary>The number of rows in every table of the model.</summary>
-    private async Task<Dictionary<string, int>> RowCountsAsync()
+    private async Task<Dictionary<string, long>> RowCountsAsync()
     {
         await using var db = app.CreateDbContext();
-        var counts = new Dictionary<string, int>();
+        var counts = new Dictionary<string, long>();
         foreach (var table in db.Model.GetEntityTypes().Select(e => e.GetTableName()).OfType<string>().Distinct())
         {
             // Table names come from the model, not from input.
             var sql = "SELECT COUNT(*) AS \"Value\" FROM \"" + table + "\"";
-            counts[table] = await db.Database.SqlQueryRaw<int>(sql).SingleAsync(TestContext.Current.CancellationToken);
+            counts[table] = await db.Database.SqlQueryRaw<long>(sql).SingleAsync(TestContext.Current.CancellationToken);
         }
 
         return counts;
