@@ -32,6 +32,7 @@ public class SelfAssessmentController(CatalogueDbContext db, CatalogueSkillNeeds
         return View("Start", new StartPage(framework, AreaPath(framework.Areas[0])));
     }
 
+    // The route value is not called "area": MVC would take it for an MVC area and look for views there.
     [HttpGet("{areaSlug}")]
     [OutputCache(PolicyName = PublicPagePolicy.Name, Tags = [CataloguePages.SelfAssessment])]
     public async Task<IActionResult> Area(string areaSlug, CancellationToken cancellationToken)
@@ -45,8 +46,6 @@ public class SelfAssessmentController(CatalogueDbContext db, CatalogueSkillNeeds
 
         return View("Area", AreaPage.For(answers, found, found.Skills.Select((_, i) => answers.ValueFor(found, i)).ToList()));
     }
-
-    // The route value is not called "area": MVC would take it for an MVC area and look for views there.
 
     /// <summary>Where an area's form goes: its answers are checked, then the next unanswered area, or check your answers.</summary>
     [HttpGet("{areaSlug}/next")]
