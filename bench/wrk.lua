@@ -8,6 +8,9 @@
 --     count, so the threads take turns through one sequence.
 --   wrk ... -s bench/wrk.lua URL -- filtered cached
 --     cycles through 16 such lists, which after the warm-up come from the output cache.
+--   wrk ... -s bench/wrk.lua URL -- plans unique OFFSET T
+--     a learning plan (/self-assessment/result) for a different set of answers on every request, so every plan is
+--     worked out (3^27 sets of answers).
 --
 -- The search words are topics of the generated catalogue (Features/Generate/GeneratedText.cs, Topics).
 
@@ -33,7 +36,7 @@ end
 
 local mode, repeats, stride, counter = nil, false, 1, 0
 
-local filtered_request
+local filtered_request, plan_request
 
 function init(args)
   mode = args[1]
@@ -43,6 +46,8 @@ function init(args)
   -- wrk sends one prebuilt request unless the script defines request(), so only the filtered lists define it.
   if mode == "filtered" then
     request = filtered_request
+  elseif mode == "plans" then
+    request = plan_request
   end
 end
 
@@ -71,6 +76,25 @@ filtered_request = function()
     n = (n % 16) * 37
   end
   return wrk.format(nil, filtered_path(n))
+end
+
+-- The n-th set of answers to the self-assessment: one letter per skill (n new, a aware, c can do), counting in base 3.
+local areas = { { "introductions", 4 }, { "business", 3 }, { "management", 5 }, { "publishing", 4 }, { "analysis", 7 }, { "leadership", 4 } }
+local letters = { "n", "a", "c" }
+
+plan_request = function()
+  local n = counter
+  counter = counter + stride
+  local parts = {}
+  for i, area in ipairs(areas) do
+    local answer = ""
+    for _ = 1, area[2] do
+      answer = answer .. letters[(n % 3) + 1]
+      n = math.floor(n / 3)
+    end
+    parts[i] = area[1] .. "=" .. answer
+  end
+  return wrk.format(nil, "/self-assessment/result?" .. table.concat(parts, "&"))
 end
 
 function done(summary, latency, requests)

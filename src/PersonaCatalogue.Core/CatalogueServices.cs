@@ -23,6 +23,8 @@ public static class CatalogueServices
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<CatalogueVocabulary>();
         services.AddSingleton<ICatalogueChangeListener>(provider => provider.GetRequiredService<CatalogueVocabulary>());
+        services.AddSingleton<CatalogueSkillNeeds>();
+        services.AddSingleton<ICatalogueChangeListener>(provider => provider.GetRequiredService<CatalogueSkillNeeds>());
         services.AddScoped<SuggestionDecisions>();
         services.AddScoped<SeedImporter>();
         services.AddScoped<CatalogueGenerator>();

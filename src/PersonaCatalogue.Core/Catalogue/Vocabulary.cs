@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using PersonaCatalogue.Core.Changes;
 using PersonaCatalogue.Core.Data;
 using PersonaCatalogue.Core.Data.Entities;
 
@@ -38,41 +37,10 @@ public record Vocabulary(List<VocabularyTerm> Personas, List<VocabularyArea> Are
 }
 
 /// <summary>
-/// The vocabulary kept in memory: every uncached tools list, API call and form needs it, and only an import changes
-/// it, which this hears about as a change to <see cref="CatalogueChange.Everything"/> (from this process's saves, or
-/// from <see cref="ImportWatcher"/> for an import run by the command line).
+/// The vocabulary kept in memory: every uncached tools list, API call and form needs it, and only an import changes it.
 /// </summary>
-public sealed class CatalogueVocabulary : ICatalogueChangeListener
+public sealed class CatalogueVocabulary : CachedUntilImport<Vocabulary>
 {
-    private Vocabulary? _loaded;
-    private int _generation;
-
-    public async Task<Vocabulary> GetAsync(CatalogueDbContext db, CancellationToken cancellationToken)
-    {
-        if (Volatile.Read(ref _loaded) is { } loaded)
-        {
-            return loaded;
-        }
-
-        // Taken before reading, so an import committed while this request reads does not leave what it read behind.
-        var generation = Volatile.Read(ref _generation);
-        var vocabulary = await Vocabulary.LoadAsync(db, cancellationToken);
-        if (generation == Volatile.Read(ref _generation))
-        {
-            Interlocked.CompareExchange(ref _loaded, vocabulary, null);
-        }
-
-        return vocabulary;
-    }
-
-    public Task CatalogueChangedAsync(CatalogueChange change, CancellationToken cancellationToken)
-    {
-        if (change.Everything)
-        {
-            Interlocked.Increment(ref _generation);
-            Volatile.Write(ref _loaded, null);
-        }
-
-        return Task.CompletedTask;
-    }
+    protected override Task<Vocabulary> LoadAsync(CatalogueDbContext db, CancellationToken cancellationToken) =>
+        Vocabulary.LoadAsync(db, cancellationToken);
 }

@@ -45,6 +45,10 @@ public record SeedTool(
     string Publisher,
     DateOnly Added,
     IReadOnlyList<string> Skills,
-    IReadOnlyList<SeedToolPersona> Personas);
+    IReadOnlyList<SeedToolPersona> Personas,
+    IReadOnlyList<SeedToolSkillLevel>? SkillLevels = null);
+
+/// <summary>The level of one of a tool's skills that the tool suits, given only where a source says so.</summary>
+public record SeedToolSkillLevel(string Skill, string Level);
 
 public record SeedToolPersona(string Persona, string Why);

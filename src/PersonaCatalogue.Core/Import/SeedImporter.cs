@@ -27,7 +27,7 @@ public class SeedImporter(CatalogueDbContext db, TimeProvider clock)
         progress?.Report("Importing the personas");
         var personas = await UpsertPersonasAsync(seed, skills, levels, report, cancellationToken);
         progress?.Report("Importing the tools");
-        await UpsertToolsAsync(seed, skills, personas, report, cancellationToken);
+        await UpsertToolsAsync(seed, skills, levels, personas, report, cancellationToken);
         if (!report.NothingChanged)
         {
             // Also how a running site learns that the command line changed its catalogue (Changes/ImportWatcher).
@@ -142,7 +142,8 @@ public class SeedImporter(CatalogueDbContext db, TimeProvider clock)
     }
 
     private async Task UpsertToolsAsync(
-        SeedCatalogue seed, Dictionary<string, Skill> skills, Dictionary<string, Persona> personas, ImportReport report, CancellationToken ct)
+        SeedCatalogue seed, Dictionary<string, Skill> skills, Dictionary<string, SkillLevel> levels, Dictionary<string, Persona> personas,
+        ImportReport report, CancellationToken ct)
     {
         var tools = await db.Tools
             .Include(t => t.Skills)
@@ -172,11 +173,24 @@ public class SeedImporter(CatalogueDbContext db, TimeProvider clock)
             tool.Publisher = s.Publisher;
             tool.AddedAt = added;
 
+            var levelOf = (s.SkillLevels ?? []).ToDictionary(l => l.Skill, l => levels[l.Level]);
             foreach (var skill in s.Skills.Select(slug => skills[slug]))
             {
-                if (!tool.Skills.Any(ts => ts.SkillId == skill.Id))
+                var link = tool.Skills.FirstOrDefault(ts => ts.SkillId == skill.Id);
+                if (link is null)
                 {
-                    tool.Skills.Add(new ToolSkill { Skill = skill });
+                    link = new ToolSkill { Skill = skill };
+                    tool.Skills.Add(link);
+                }
+
+                // The seed file is the only place a level comes from, so it is set as the file says, or cleared.
+                if (levelOf.TryGetValue(skill.Slug, out var level))
+                {
+                    link.Level = level;
+                }
+                else
+                {
+                    link.SkillLevelId = null;
                 }
             }
 

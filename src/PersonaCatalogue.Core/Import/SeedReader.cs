@@ -36,7 +36,7 @@ public static class SeedReader
         var personaSlugs = personas.Select(p => p.Slug).ToHashSet();
 
         var tools = MarkdownFiles(folder, "tools")
-            .Select(f => ReadTool(f.Text, f.Name, skillSlugs, personaSlugs))
+            .Select(f => ReadTool(f.Text, f.Name, skillSlugs, personaSlugs, levelSlugs))
             .ToList();
         RefuseDuplicateSlugs(tools.Select(t => (t.Slug, $"tools/{t.Slug}.md")));
 
@@ -127,7 +127,7 @@ public static class SeedReader
             changes);
     }
 
-    public static SeedTool ReadTool(string text, string file, ISet<string> skillSlugs, ISet<string> personaSlugs)
+    public static SeedTool ReadTool(string text, string file, ISet<string> skillSlugs, ISet<string> personaSlugs, ISet<string>? levelSlugs = null)
     {
         var (front, body) = FrontMatter.Split(text, file);
         var kindText = front.Required("kind", 32);
@@ -154,6 +154,23 @@ public static class SeedReader
             return new SeedToolPersona(persona, p.Required("why", FieldLengths.Why));
         }).ToList();
 
+        var skillLevels = front.MappingList("skill_levels").Select(l =>
+        {
+            var skill = l.RequiredSlug("skill");
+            if (!skills.Contains(skill))
+            {
+                throw l.Problem("skill", $"'{skill}' is not one of this tool's skills");
+            }
+
+            var level = l.RequiredSlug("level");
+            if (levelSlugs is not null && !levelSlugs.Contains(level))
+            {
+                throw l.Problem("level", $"'{level}' is not a level in {FrameworkFile}");
+            }
+
+            return new SeedToolSkillLevel(skill, level);
+        }).ToList();
+
         return new SeedTool(
             ExpectSlugMatchesFile(front, file),
             front.Required("name", FieldLengths.Name),
@@ -166,7 +183,8 @@ public static class SeedReader
             front.Optional("publisher", FieldLengths.Publisher) ?? "",
             front.RequiredDate("added"),
             skills.Distinct().ToList(),
-            RefuseRepeats(front, "personas", personas, p => p.Persona));
+            RefuseRepeats(front, "personas", personas, p => p.Persona),
+            RefuseRepeats(front, "skill_levels", skillLevels, l => l.Skill));
     }
 
     private static string ExpectSlugMatchesFile(YamlFields front, string file)

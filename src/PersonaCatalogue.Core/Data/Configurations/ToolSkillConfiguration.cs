@@ -12,5 +12,6 @@ public class ToolSkillConfiguration : IEntityTypeConfiguration<ToolSkill>
         builder.HasIndex(ts => ts.SkillId);
         builder.HasOne(ts => ts.Tool).WithMany(t => t.Skills).HasForeignKey(ts => ts.ToolId);
         builder.HasOne(ts => ts.Skill).WithMany(s => s.Tools).HasForeignKey(ts => ts.SkillId);
+        builder.HasOne(ts => ts.Level).WithMany().HasForeignKey(ts => ts.SkillLevelId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -6,4 +6,8 @@ public class ToolSkill
     public Tool Tool { get; set; } = null!;
     public int SkillId { get; set; }
     public Skill Skill { get; set; } = null!;
+
+    /// <summary>The level of the skill the tool suits, where a source says so; null (not known) otherwise.</summary>
+    public int? SkillLevelId { get; set; }
+    public SkillLevel? Level { get; set; }
 }

@@ -398,6 +398,20 @@ namespace PersonaCatalogue.Core.Data.Migrations
                     b.ToTable("PersonaTools");
                 });
 
+            modelBuilder.Entity("PersonaCatalogue.Core.Data.Entities.SearchToolMatch", b =>
+                {
+                    b.Property<string>("Query")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ToolId")
+                        .HasColumnType("INTEGER");
+
+                    b.ToTable((string)null);
+
+                    b.ToSqlQuery("SELECT rowid / 4 AS ToolId, SearchIndex AS Query FROM SearchIndex WHERE rowid % 4 = 0");
+                });
+
             modelBuilder.Entity("PersonaCatalogue.Core.Data.Entities.Skill", b =>
                 {
                     b.Property<int>("Id")
@@ -679,9 +693,14 @@ namespace PersonaCatalogue.Core.Data.Migrations
                     b.Property<int>("SkillId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("SkillLevelId")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("ToolId", "SkillId");
 
                     b.HasIndex("SkillId");
+
+                    b.HasIndex("SkillLevelId");
 
                     b.ToTable("ToolSkills");
                 });
@@ -1061,11 +1080,18 @@ namespace PersonaCatalogue.Core.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
+                    b.HasOne("PersonaCatalogue.Core.Data.Entities.SkillLevel", "Level")
+                        .WithMany()
+                        .HasForeignKey("SkillLevelId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("PersonaCatalogue.Core.Data.Entities.Tool", "Tool")
                         .WithMany("Skills")
                         .HasForeignKey("ToolId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.Navigation("Level");
 
                     b.Navigation("Skill");
 

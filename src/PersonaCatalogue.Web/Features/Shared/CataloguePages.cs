@@ -19,6 +19,9 @@ public static class CataloguePages
     public const string Search = "search";
     public const string Content = "content";
 
+    /// <summary>The self-assessment's pages; its plans list tools.</summary>
+    public const string SelfAssessment = "self-assessment";
+
     public static string Persona(int id) => $"persona:{id}";
 
     public static string Skill(int id) => $"skill:{id}";
@@ -35,8 +38,8 @@ public static class CataloguePages
         var tags = new List<string>();
         if (change.Tools)
         {
-            // Lists of tools, the counts on the home and skills pages, and search results.
-            tags.AddRange([Tools, Home, Skills, Search]);
+            // Lists of tools, the counts on the home and skills pages, search results and learning plans.
+            tags.AddRange([Tools, Home, Skills, Search, SelfAssessment]);
         }
 
         if (change.ToolHelpfulness)

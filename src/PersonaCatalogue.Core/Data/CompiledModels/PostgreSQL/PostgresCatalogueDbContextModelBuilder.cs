@@ -12,7 +12,7 @@ namespace PersonaCatalogue.Core.Data.CompiledModels.PostgreSQL
     public partial class PostgresCatalogueDbContextModel
     {
         private PostgresCatalogueDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("a777d9b1-2c10-40b7-a901-e62c229b2e2f"), entityTypeCount: 25)
+            : base(skipDetectChanges: false, modelId: new Guid("b267a5a4-7269-4be2-aabb-1ab150dd2780"), entityTypeCount: 25)
         {
         }
 
@@ -60,7 +60,8 @@ namespace PersonaCatalogue.Core.Data.CompiledModels.PostgreSQL
             SupportNeedAreaEntityType.CreateForeignKey1(supportNeedArea, supportNeedFeedback);
             SupportNeedAreaEntityType.CreateForeignKey2(supportNeedArea, skillArea);
             ToolSkillEntityType.CreateForeignKey1(toolSkill, skill);
-            ToolSkillEntityType.CreateForeignKey2(toolSkill, tool);
+            ToolSkillEntityType.CreateForeignKey2(toolSkill, skillLevel);
+            ToolSkillEntityType.CreateForeignKey3(toolSkill, tool);
             ToolSuggestionEntityType.CreateForeignKey1(toolSuggestion, tool);
             PersonaFeedbackEntityType.CreateForeignKey1(personaFeedback, persona);
             ToolFeedbackEntityType.CreateForeignKey1(toolFeedback, tool);

@@ -11,7 +11,7 @@ namespace PersonaCatalogue.Core.Data.CompiledModels.Sqlite
     public partial class CatalogueDbContextModel
     {
         private CatalogueDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("0a867520-dd56-4051-9c2a-116e4420b8c8"), entityTypeCount: 26)
+            : base(skipDetectChanges: false, modelId: new Guid("38419bce-6d99-4d6b-ae07-85dc25030ef9"), entityTypeCount: 26)
         {
         }
 
@@ -60,7 +60,8 @@ namespace PersonaCatalogue.Core.Data.CompiledModels.Sqlite
             SupportNeedAreaEntityType.CreateForeignKey1(supportNeedArea, supportNeedFeedback);
             SupportNeedAreaEntityType.CreateForeignKey2(supportNeedArea, skillArea);
             ToolSkillEntityType.CreateForeignKey1(toolSkill, skill);
-            ToolSkillEntityType.CreateForeignKey2(toolSkill, tool);
+            ToolSkillEntityType.CreateForeignKey2(toolSkill, skillLevel);
+            ToolSkillEntityType.CreateForeignKey3(toolSkill, tool);
             ToolSuggestionEntityType.CreateForeignKey1(toolSuggestion, tool);
             PersonaFeedbackEntityType.CreateForeignKey1(personaFeedback, persona);
             ToolFeedbackEntityType.CreateForeignKey1(toolFeedback, tool);

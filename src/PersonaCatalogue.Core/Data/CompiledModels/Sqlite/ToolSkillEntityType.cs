@@ -21,10 +21,10 @@ namespace PersonaCatalogue.Core.Data.CompiledModels.Sqlite
                 "PersonaCatalogue.Core.Data.Entities.ToolSkill",
                 typeof(ToolSkill),
                 baseEntityType,
-                propertyCount: 2,
-                navigationCount: 2,
-                foreignKeyCount: 2,
-                unnamedIndexCount: 1,
+                propertyCount: 3,
+                navigationCount: 3,
+                foreignKeyCount: 3,
+                unnamedIndexCount: 2,
                 keyCount: 1);
 
             var toolId = runtimeEntityType.AddProperty(
@@ -43,12 +43,22 @@ namespace PersonaCatalogue.Core.Data.CompiledModels.Sqlite
                 afterSaveBehavior: PropertySaveBehavior.Throw,
                 sentinel: 0);
 
+            var skillLevelId = runtimeEntityType.AddProperty(
+                "SkillLevelId",
+                typeof(int?),
+                propertyInfo: typeof(ToolSkill).GetProperty("SkillLevelId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(ToolSkill).GetField("<SkillLevelId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+
             var key = runtimeEntityType.AddKey(
                 new[] { toolId, skillId });
             runtimeEntityType.SetPrimaryKey(key);
 
             var index = runtimeEntityType.AddIndex(
                 new[] { skillId });
+
+            var index0 = runtimeEntityType.AddIndex(
+                new[] { skillLevelId });
 
             return runtimeEntityType;
         }
@@ -79,6 +89,23 @@ namespace PersonaCatalogue.Core.Data.CompiledModels.Sqlite
         }
 
         public static RuntimeForeignKey CreateForeignKey2(RuntimeEntityType declaringEntityType, RuntimeEntityType principalEntityType)
+        {
+            var runtimeForeignKey = declaringEntityType.AddForeignKey(new[] { declaringEntityType.FindProperty("SkillLevelId") },
+                principalEntityType.FindKey(new[] { principalEntityType.FindProperty("Id") }),
+                principalEntityType,
+                deleteBehavior: DeleteBehavior.Restrict);
+
+            var level = declaringEntityType.AddNavigation("Level",
+                runtimeForeignKey,
+                onDependent: true,
+                typeof(SkillLevel),
+                propertyInfo: typeof(ToolSkill).GetProperty("Level", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(ToolSkill).GetField("<Level>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly));
+
+            return runtimeForeignKey;
+        }
+
+        public static RuntimeForeignKey CreateForeignKey3(RuntimeEntityType declaringEntityType, RuntimeEntityType principalEntityType)
         {
             var runtimeForeignKey = declaringEntityType.AddForeignKey(new[] { declaringEntityType.FindProperty("ToolId") },
                 principalEntityType.FindKey(new[] { principalEntityType.FindProperty("Id") }),

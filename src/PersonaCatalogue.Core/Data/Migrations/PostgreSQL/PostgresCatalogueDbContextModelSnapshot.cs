@@ -707,9 +707,14 @@ namespace PersonaCatalogue.Core.Data.Migrations.PostgreSQL
                     b.Property<int>("SkillId")
                         .HasColumnType("integer");
 
+                    b.Property<int?>("SkillLevelId")
+                        .HasColumnType("integer");
+
                     b.HasKey("ToolId", "SkillId");
 
                     b.HasIndex("SkillId");
+
+                    b.HasIndex("SkillLevelId");
 
                     b.ToTable("ToolSkills");
                 });
@@ -1091,11 +1096,18 @@ namespace PersonaCatalogue.Core.Data.Migrations.PostgreSQL
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
+                    b.HasOne("PersonaCatalogue.Core.Data.Entities.SkillLevel", "Level")
+                        .WithMany()
+                        .HasForeignKey("SkillLevelId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("PersonaCatalogue.Core.Data.Entities.Tool", "Tool")
                         .WithMany("Skills")
                         .HasForeignKey("ToolId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.Navigation("Level");
 
                     b.Navigation("Skill");
 
