@@ -56,4 +56,6 @@ public static class AuditActions
     public const string StaffEnabled = "staff.enabled";
     public const string StaffPasswordReset = "staff.password-reset";
     public const string SeedDataImported = "seed-data.imported";
+    public const string PersonalDataRetention = "personal-data.retention";
+    public const string PersonalDataErased = "personal-data.erased";
 }
