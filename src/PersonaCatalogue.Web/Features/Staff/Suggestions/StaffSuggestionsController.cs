@@ -11,6 +11,7 @@ using PersonaCatalogue.Web.Features.Staff.Tools;
 using PersonaCatalogue.Web.Features.Tools;
 using PersonaCatalogue.Web.Infrastructure;
 using PersonaCatalogue.Core.Catalogue;
+using PersonaCatalogue.Core.Email;
 
 namespace PersonaCatalogue.Web.Features.Staff.Suggestions;
 
@@ -21,7 +22,7 @@ namespace PersonaCatalogue.Web.Features.Staff.Suggestions;
 /// </summary>
 [Authorize(Roles = StaffRoles.AnyStaff)]
 [Route("staff/suggestions")]
-public class StaffSuggestionsController(CatalogueDbContext db, DuplicateFinder duplicates, ToolEditor editor, CatalogueVocabulary vocabulary, TimeProvider clock) : Controller
+public class StaffSuggestionsController(CatalogueDbContext db, DuplicateFinder duplicates, ToolEditor editor, CatalogueVocabulary vocabulary, TimeProvider clock, DecisionEmails emails) : Controller
 {
     public const int PageSize = 50;
     public const int OverdueDays = 14;
@@ -173,6 +174,7 @@ public class StaffSuggestionsController(CatalogueDbContext db, DuplicateFinder d
         }
 
         await db.ToolSuggestions.Where(s => s.Id == id).ExecuteUpdateAsync(u => u.SetProperty(s => s.ToolId, tool.Id), cancellationToken);
+        await emails.QueueAsync(db, id, $"{Request.Scheme}://{Request.Host}", cancellationToken);
         db.Audit(User, now, AuditActions.SuggestionApproved, "suggestion", suggestion.Reference, new { tool = tool.Slug });
         db.Audit(User, now, AuditActions.ToolPublished, "tool", tool.Slug, new
         {
@@ -212,6 +214,7 @@ public class StaffSuggestionsController(CatalogueDbContext db, DuplicateFinder d
         }
 
         db.Audit(User, now, action, "suggestion", suggestion.Reference, details);
+        await emails.QueueAsync(db, id, $"{Request.Scheme}://{Request.Host}", cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
 
