@@ -14,10 +14,12 @@ public sealed class PersonalDataRetentionJob(IServiceScopeFactory scopes, TimePr
     /// <summary>After a failed run (the database busy or unreachable), the next try.</summary>
     public static readonly TimeSpan RetryAfterFailure = TimeSpan.FromHours(1);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    // On the thread pool, so the first run (and its query compilation) stays off the start-up path: hosted services
+    // start before the server listens.
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) => Task.Run(() => RunDailyAsync(stoppingToken), stoppingToken);
+
+    private async Task RunDailyAsync(CancellationToken stoppingToken)
     {
-        // Keeps the first run, and its query compilation, off the start-up path (hosted services start before the server listens).
-        await Task.Yield();
         while (!stoppingToken.IsCancellationRequested)
         {
             // The next run is a day after this one started, so a clock moved on while this one ran is not missed.

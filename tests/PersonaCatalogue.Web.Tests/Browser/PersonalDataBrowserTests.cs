@@ -11,7 +11,7 @@ public class PersonalDataBrowserTests(BrowserFixture browser) : IClassFixture<Br
     public async Task PersonalData_SearchAndErase_WithEveryErrorState_IsAccessible()
     {
         var set = await browser.App.CreatePersonalDataAsync(new DateTime(2026, 6, 1, 12, 0, 0, DateTimeKind.Utc));
-        var page = await browser.SignInAsync(StaffRoles.Administrator, javaScriptEnabled: false);
+        var page = await browser.SignInAsync(StaffRoles.Administrator);
 
         await page.GotoAsync("/staff/personal-data");
         Assert.Equal(1, await page.Locator("h1").CountAsync());

@@ -25,10 +25,12 @@ public sealed class OutboxSender(
     public static TimeSpan BackOff(int attempts) =>
         TimeSpan.FromMinutes(Math.Min(Math.Pow(2, Math.Max(0, attempts - 1)), LongestWait.TotalMinutes));
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    // On the thread pool, as PersonalDataRetentionJob does, and for the same reasons.
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) => Task.Run(() => SendAsync(stoppingToken), stoppingToken);
+
+    private async Task SendAsync(CancellationToken stoppingToken)
     {
         var poll = TimeSpan.FromSeconds(configuration.GetValue("Email:PollSeconds", 10.0));
-        await Task.Yield();
         while (!stoppingToken.IsCancellationRequested)
         {
             try
