@@ -71,9 +71,15 @@ public class PersonalDataBrowserTests(BrowserFixture browser) : IClassFixture<Br
         stored.DecidedAt = DateTime.UtcNow;
         db.OutboxMessages.Add(new OutboxMessage
         {
-            To = "suggester@example.org", Subject = $"We have not added {toolName} to the catalogue", Body = "Hello",
-            SuggestionId = suggestion.Id, Status = status, Attempts = attempts, LastError = error,
-            CreatedAt = DateTime.UtcNow, NextAttemptAt = DateTime.UtcNow.AddMinutes(2),
+            To = "suggester@example.org",
+            Subject = $"We have not added {toolName} to the catalogue",
+            Body = "Hello",
+            SuggestionId = suggestion.Id,
+            Status = status,
+            Attempts = attempts,
+            LastError = error,
+            CreatedAt = DateTime.UtcNow,
+            NextAttemptAt = DateTime.UtcNow.AddMinutes(2),
         });
         await db.SaveChangesAsync(TestContext.Current.CancellationToken);
         return stored;

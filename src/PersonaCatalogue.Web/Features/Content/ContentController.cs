@@ -2,9 +2,9 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OutputCaching;
 using PersonaCatalogue.Core.Email;
 using PersonaCatalogue.Core.Privacy;
+using PersonaCatalogue.Web.Features.Shared;
 using PersonaCatalogue.Web.Infrastructure;
 using PersonaCatalogue.Web.Infrastructure.PageCaching;
-using PersonaCatalogue.Web.Features.Shared;
 
 namespace PersonaCatalogue.Web.Features.Content;
 

@@ -18,16 +18,27 @@ public class OutboxTransferTests(CatalogueAppFactory app) : IClassFixture<Catalo
             db.OutboxMessages.AddRange(
                 new OutboxMessage
                 {
-                    To = "heron@example.org", Subject = "Heron Charts is now in the catalogue", Body = "Hello,\n\nThank you — “quoted”.\n",
-                    SuggestionId = suggestion.Id, Status = OutboxStatus.Sent, Attempts = 2,
-                    CreatedAt = new DateTime(2026, 11, 1, 9, 0, 0, DateTimeKind.Utc), NextAttemptAt = new DateTime(2026, 11, 1, 9, 5, 0, DateTimeKind.Utc),
-                    SentAt = new DateTime(2026, 11, 1, 9, 2, 30, DateTimeKind.Utc), LastError = null,
+                    To = "heron@example.org",
+                    Subject = "Heron Charts is now in the catalogue",
+                    Body = "Hello,\n\nThank you — “quoted”.\n",
+                    SuggestionId = suggestion.Id,
+                    Status = OutboxStatus.Sent,
+                    Attempts = 2,
+                    CreatedAt = new DateTime(2026, 11, 1, 9, 0, 0, DateTimeKind.Utc),
+                    NextAttemptAt = new DateTime(2026, 11, 1, 9, 5, 0, DateTimeKind.Utc),
+                    SentAt = new DateTime(2026, 11, 1, 9, 2, 30, DateTimeKind.Utc),
+                    LastError = null,
                 },
                 new OutboxMessage
                 {
-                    To = "kite@example.org", Subject = "Waiting", Body = "Still waiting",
-                    Status = OutboxStatus.Failed, Attempts = 10, LastError = "Connection refused",
-                    CreatedAt = new DateTime(2026, 11, 2, 9, 0, 0, DateTimeKind.Utc), NextAttemptAt = new DateTime(2026, 11, 3, 9, 0, 0, DateTimeKind.Utc),
+                    To = "kite@example.org",
+                    Subject = "Waiting",
+                    Body = "Still waiting",
+                    Status = OutboxStatus.Failed,
+                    Attempts = 10,
+                    LastError = "Connection refused",
+                    CreatedAt = new DateTime(2026, 11, 2, 9, 0, 0, DateTimeKind.Utc),
+                    NextAttemptAt = new DateTime(2026, 11, 3, 9, 0, 0, DateTimeKind.Utc),
                 });
             await db.SaveChangesAsync(Ct);
         }

@@ -1,5 +1,6 @@
 using FluentValidation;
 using FluentValidation.AspNetCore;
+using FluentValidation.Results;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using PersonaCatalogue.Core.Data;
@@ -23,18 +24,8 @@ public class PersonalDataController(PersonalDataErasure erasure) : Controller
     public IActionResult Index() => View(new PersonalDataPage(new PersonalDataForm(), null));
 
     [HttpPost("")]
-    public async Task<IActionResult> Search(PersonalDataForm form, CancellationToken cancellationToken)
-    {
-        var result = new PersonalDataSearchValidator().Validate(form);
-        if (!result.IsValid)
-        {
-            result.AddToModelState(ModelState);
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-            return View(nameof(Index), new PersonalDataPage(form, null));
-        }
-
-        return View(nameof(Index), new PersonalDataPage(form, await erasure.FindAsync(form.Email!, cancellationToken)));
-    }
+    public Task<IActionResult> Search(PersonalDataForm form, CancellationToken cancellationToken) =>
+        ShowAsync(form, new PersonalDataSearchValidator().Validate(form), cancellationToken);
 
     [HttpPost("erase")]
     public async Task<IActionResult> Erase(PersonalDataForm form, CancellationToken cancellationToken)
@@ -42,10 +33,7 @@ public class PersonalDataController(PersonalDataErasure erasure) : Controller
         var result = new PersonalDataEraseValidator().Validate(form);
         if (!result.IsValid)
         {
-            result.AddToModelState(ModelState);
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-            var searched = ModelState.ErrorFor(nameof(PersonalDataForm.Email)) is null;
-            return View(nameof(Index), new PersonalDataPage(form, searched ? await erasure.FindAsync(form.Email!, cancellationToken) : null));
+            return await ShowAsync(form, result, cancellationToken);
         }
 
         var counts = await erasure.EraseAsync(form.Email!, form.Reason!, User, cancellationToken);
@@ -56,6 +44,19 @@ public class PersonalDataController(PersonalDataErasure erasure) : Controller
             var n => $"Personal data erased from {n} items",
         };
         return Redirect(Home);
+    }
+
+    /// <summary>The page after a search, or after a refused erase: with the errors (400), and the matches whenever the address itself is fine.</summary>
+    private async Task<IActionResult> ShowAsync(PersonalDataForm form, ValidationResult result, CancellationToken cancellationToken)
+    {
+        result.AddToModelState(ModelState);
+        if (!result.IsValid)
+        {
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+        }
+
+        var matches = ModelState.ErrorFor(nameof(PersonalDataForm.Email)) is null ? await erasure.FindAsync(form.Email!, cancellationToken) : null;
+        return View(nameof(Index), new PersonalDataPage(form, matches));
     }
 }
 
