@@ -21,13 +21,17 @@ public sealed class PersonalDataErasure(CatalogueDbContext db, TimeProvider cloc
     public async Task<List<PersonalDataMatch>> FindAsync(string email, CancellationToken cancellationToken)
     {
         var address = Normalise(email);
+        // Each query in a fixed order (PostgreSQL promises none without one), then all by date.
         var suggestions = await Suggestions(address).AsNoTracking()
+            .OrderBy(s => s.Id)
             .Select(s => new PersonalDataMatch("Tool suggestion", s.CreatedAt, s.Reference))
             .ToListAsync(cancellationToken);
         var feedback = await Feedback(address).AsNoTracking()
+            .OrderBy(f => f.Id)
             .Select(f => new { f.Kind, f.CreatedAt, f.Id })
             .ToListAsync(cancellationToken);
         var emails = await Emails(address).AsNoTracking()
+            .OrderBy(m => m.Id)
             .Select(m => new { m.CreatedAt, m.Id, Reference = m.Suggestion == null ? null : m.Suggestion.Reference })
             .ToListAsync(cancellationToken);
         return
