@@ -19,5 +19,7 @@ public static class Program
         ImportAllCommand.Create(),
         StaffCommand.Create(),
         GenerateCatalogueCommand.Create(),
+        PurgeCommand.Create(),
+        EraseCommand.Create(),
     };
 }

@@ -5,8 +5,10 @@ using Microsoft.Extensions.Hosting;
 using PersonaCatalogue.Core.Catalogue;
 using PersonaCatalogue.Core.Changes;
 using PersonaCatalogue.Core.Data;
+using PersonaCatalogue.Core.Email;
 using PersonaCatalogue.Core.Generate;
 using PersonaCatalogue.Core.Import;
+using PersonaCatalogue.Core.Privacy;
 
 namespace PersonaCatalogue.Core;
 
@@ -28,6 +30,10 @@ public static class CatalogueServices
         services.AddScoped<SuggestionDecisions>();
         services.AddScoped<SeedImporter>();
         services.AddScoped<CatalogueGenerator>();
+        services.AddSingleton(EmailSettings.Read(configuration));
+        services.AddScoped<DecisionEmails>();
+        services.AddScoped<PersonalDataRetention>();
+        services.AddScoped<PersonalDataErasure>();
         // Runs only in a host that starts its hosted services (the site), not in the command line.
         services.AddHostedService<ImportWatcher>();
         return services;

@@ -42,9 +42,11 @@ builder.Services.AddReadApiDocument();
 builder.Services.AddSiteCookies(cookieSecurity);
 builder.Services.AddStaffIdentity(configuration, cookieSecurity);
 builder.Services.AddProxySupport(configuration);
+builder.Services.AddPublicPromises(configuration);
 
 var app = builder.Build();
 
+app.WarnAboutUnkeptPromises();
 await app.Services.PrepareDatabaseAsync(app.Configuration, app.Environment, app.Logger);
 if (app.Environment.IsDevelopment())
 {

@@ -62,4 +62,6 @@ public static class AuditActions
     /// before it: the event's id is the page cache's new generation.
     /// </summary>
     public const string PageCacheEvictionLost = "page-cache.eviction-lost";
+    public const string PersonalDataRetention = "personal-data.retention";
+    public const string PersonalDataErased = "personal-data.erased";
 }

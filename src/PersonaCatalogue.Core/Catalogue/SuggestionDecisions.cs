@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using PersonaCatalogue.Core.Audit;
 using PersonaCatalogue.Core.Data;
 using PersonaCatalogue.Core.Data.Entities;
+using PersonaCatalogue.Core.Email;
 
 namespace PersonaCatalogue.Core.Catalogue;
 
@@ -10,9 +11,11 @@ namespace PersonaCatalogue.Core.Catalogue;
 /// What a moderator's decision on a suggestion does: publish it as a tool, reject it, or mark it a duplicate. Each
 /// decision first claims the suggestion with one UPDATE that matches its concurrency token (Version) and status,
 /// inside a transaction: when two moderators decide at once, exactly one claim matches, and the other is told who
-/// decided it. Nothing is published twice. Each decision is audited in the same transaction.
+/// decided it. Nothing is published twice. Each decision is audited, and the suggester's email written to the outbox,
+/// in the same transaction. <c>requestBaseUrl</c> (the scheme and host the moderator used) starts the email's links
+/// when <c>Site:BaseUrl</c> is not set.
 /// </summary>
-public class SuggestionDecisions(CatalogueDbContext db, TimeProvider clock)
+public class SuggestionDecisions(CatalogueDbContext db, DecisionEmails emails, TimeProvider clock)
 {
     /// <summary>
     /// Publishes <paramref name="tool"/>, filled in from the suggestion but not yet added: it is stamped with the
@@ -20,7 +23,7 @@ public class SuggestionDecisions(CatalogueDbContext db, TimeProvider clock)
     /// what the audit log records about the new tool.
     /// </summary>
     public async Task<DecisionOutcome> PublishAsync(
-        ToolSuggestion suggestion, Guid version, Tool tool, object published, ClaimsPrincipal moderator, CancellationToken cancellationToken)
+        ToolSuggestion suggestion, Guid version, Tool tool, object published, ClaimsPrincipal moderator, string requestBaseUrl, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         tool.AddedAt = now;
@@ -48,6 +51,7 @@ public class SuggestionDecisions(CatalogueDbContext db, TimeProvider clock)
         }
 
         await db.ToolSuggestions.Where(s => s.Id == suggestion.Id).ExecuteUpdateAsync(u => u.SetProperty(s => s.ToolId, tool.Id), cancellationToken);
+        await emails.QueueAsync(db, suggestion.Id, requestBaseUrl, cancellationToken);
         db.Audit(moderator, now, AuditActions.SuggestionApproved, "suggestion", suggestion.Reference, new { tool = tool.Slug });
         db.Audit(moderator, now, AuditActions.ToolPublished, "tool", tool.Slug, published);
         await db.SaveChangesAsync(cancellationToken);
@@ -56,12 +60,12 @@ public class SuggestionDecisions(CatalogueDbContext db, TimeProvider clock)
     }
 
     /// <summary>Rejects the suggestion; the suggester sees <paramref name="reason"/> on their status page.</summary>
-    public Task<DecisionOutcome> RejectAsync(ToolSuggestion suggestion, Guid version, string reason, ClaimsPrincipal moderator, CancellationToken cancellationToken) =>
-        DecideAsync(suggestion, version, SuggestionStatus.Rejected, reason, toolId: null, moderator, AuditActions.SuggestionRejected, new { reason }, cancellationToken);
+    public Task<DecisionOutcome> RejectAsync(ToolSuggestion suggestion, Guid version, string reason, ClaimsPrincipal moderator, string requestBaseUrl, CancellationToken cancellationToken) =>
+        DecideAsync(suggestion, version, SuggestionStatus.Rejected, reason, toolId: null, moderator, AuditActions.SuggestionRejected, new { reason }, requestBaseUrl, cancellationToken);
 
     /// <summary>Marks the suggestion a duplicate of <paramref name="original"/>, which its status page then links to.</summary>
-    public Task<DecisionOutcome> MarkDuplicateAsync(ToolSuggestion suggestion, Guid version, Tool original, ClaimsPrincipal moderator, CancellationToken cancellationToken) =>
-        DecideAsync(suggestion, version, SuggestionStatus.Duplicate, reason: null, original.Id, moderator, AuditActions.SuggestionDuplicate, new { tool = original.Slug }, cancellationToken);
+    public Task<DecisionOutcome> MarkDuplicateAsync(ToolSuggestion suggestion, Guid version, Tool original, ClaimsPrincipal moderator, string requestBaseUrl, CancellationToken cancellationToken) =>
+        DecideAsync(suggestion, version, SuggestionStatus.Duplicate, reason: null, original.Id, moderator, AuditActions.SuggestionDuplicate, new { tool = original.Slug }, requestBaseUrl, cancellationToken);
 
     /// <summary>The slug to offer for a tool published from <paramref name="suggestion"/>: from its name, numbered from 2 when taken.</summary>
     public async Task<string> FreeSlugAsync(ToolSuggestion suggestion, CancellationToken cancellationToken)
@@ -79,7 +83,7 @@ public class SuggestionDecisions(CatalogueDbContext db, TimeProvider clock)
 
     private async Task<DecisionOutcome> DecideAsync(
         ToolSuggestion suggestion, Guid version, SuggestionStatus status, string? reason, int? toolId, ClaimsPrincipal moderator, string action, object details,
-        CancellationToken cancellationToken)
+        string requestBaseUrl, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -90,6 +94,7 @@ public class SuggestionDecisions(CatalogueDbContext db, TimeProvider clock)
         }
 
         db.Audit(moderator, now, action, "suggestion", suggestion.Reference, details);
+        await emails.QueueAsync(db, suggestion.Id, requestBaseUrl, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return DecisionOutcome.Decided;

@@ -43,6 +43,7 @@ public class CatalogueDbContext : IdentityDbContext<StaffUser>, IDataProtectionK
     public DbSet<SupportNeedFeedback> SupportNeedFeedback => Set<SupportNeedFeedback>();
     public DbSet<SupportNeedArea> SupportNeedAreas => Set<SupportNeedArea>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     /// <summary>

@@ -12,7 +12,7 @@ namespace PersonaCatalogue.Core.Data.CompiledModels.PostgreSQL
     public partial class PostgresCatalogueDbContextModel
     {
         private PostgresCatalogueDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("b267a5a4-7269-4be2-aabb-1ab150dd2780"), entityTypeCount: 25)
+            : base(skipDetectChanges: false, modelId: new Guid("980804b2-efd9-436c-a793-912c12c1a6b1"), entityTypeCount: 26)
         {
         }
 
@@ -27,6 +27,7 @@ namespace PersonaCatalogue.Core.Data.CompiledModels.PostgreSQL
             var identityUserToken = IdentityUserTokenEntityType.Create(this);
             var auditEvent = AuditEventEntityType.Create(this);
             var feedbackItem = FeedbackItemEntityType.Create(this);
+            var outboxMessage = OutboxMessageEntityType.Create(this);
             var persona = PersonaEntityType.Create(this);
             var personaIteration = PersonaIterationEntityType.Create(this);
             var personaSkill = PersonaSkillEntityType.Create(this);
@@ -50,6 +51,7 @@ namespace PersonaCatalogue.Core.Data.CompiledModels.PostgreSQL
             IdentityUserRoleEntityType.CreateForeignKey1(identityUserRole, identityRole);
             IdentityUserRoleEntityType.CreateForeignKey2(identityUserRole, staffUser);
             IdentityUserTokenEntityType.CreateForeignKey1(identityUserToken, staffUser);
+            OutboxMessageEntityType.CreateForeignKey1(outboxMessage, toolSuggestion);
             PersonaIterationEntityType.CreateForeignKey1(personaIteration, persona);
             PersonaSkillEntityType.CreateForeignKey1(personaSkill, persona);
             PersonaSkillEntityType.CreateForeignKey2(personaSkill, skill);
@@ -75,6 +77,7 @@ namespace PersonaCatalogue.Core.Data.CompiledModels.PostgreSQL
             IdentityUserTokenEntityType.CreateAnnotations(identityUserToken);
             AuditEventEntityType.CreateAnnotations(auditEvent);
             FeedbackItemEntityType.CreateAnnotations(feedbackItem);
+            OutboxMessageEntityType.CreateAnnotations(outboxMessage);
             PersonaEntityType.CreateAnnotations(persona);
             PersonaIterationEntityType.CreateAnnotations(personaIteration);
             PersonaSkillEntityType.CreateAnnotations(personaSkill);

@@ -11,7 +11,7 @@ namespace PersonaCatalogue.Core.Data.CompiledModels.Sqlite
     public partial class CatalogueDbContextModel
     {
         private CatalogueDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("38419bce-6d99-4d6b-ae07-85dc25030ef9"), entityTypeCount: 26)
+            : base(skipDetectChanges: false, modelId: new Guid("55299b5e-2d5d-4c1a-aa1d-8452224a0531"), entityTypeCount: 27)
         {
         }
 
@@ -26,6 +26,7 @@ namespace PersonaCatalogue.Core.Data.CompiledModels.Sqlite
             var identityUserToken = IdentityUserTokenEntityType.Create(this);
             var auditEvent = AuditEventEntityType.Create(this);
             var feedbackItem = FeedbackItemEntityType.Create(this);
+            var outboxMessage = OutboxMessageEntityType.Create(this);
             var persona = PersonaEntityType.Create(this);
             var personaIteration = PersonaIterationEntityType.Create(this);
             var personaSkill = PersonaSkillEntityType.Create(this);
@@ -50,6 +51,7 @@ namespace PersonaCatalogue.Core.Data.CompiledModels.Sqlite
             IdentityUserRoleEntityType.CreateForeignKey1(identityUserRole, identityRole);
             IdentityUserRoleEntityType.CreateForeignKey2(identityUserRole, staffUser);
             IdentityUserTokenEntityType.CreateForeignKey1(identityUserToken, staffUser);
+            OutboxMessageEntityType.CreateForeignKey1(outboxMessage, toolSuggestion);
             PersonaIterationEntityType.CreateForeignKey1(personaIteration, persona);
             PersonaSkillEntityType.CreateForeignKey1(personaSkill, persona);
             PersonaSkillEntityType.CreateForeignKey2(personaSkill, skill);
@@ -75,6 +77,7 @@ namespace PersonaCatalogue.Core.Data.CompiledModels.Sqlite
             IdentityUserTokenEntityType.CreateAnnotations(identityUserToken);
             AuditEventEntityType.CreateAnnotations(auditEvent);
             FeedbackItemEntityType.CreateAnnotations(feedbackItem);
+            OutboxMessageEntityType.CreateAnnotations(outboxMessage);
             PersonaEntityType.CreateAnnotations(persona);
             PersonaIterationEntityType.CreateAnnotations(personaIteration);
             PersonaSkillEntityType.CreateAnnotations(personaSkill);

@@ -22,7 +22,7 @@ public class DuplicateSuggestionController(CatalogueDbContext db, DuplicateFinde
             return await this.ReviewAgainAsync(db, duplicates, id, form, result, cancellationToken);
         }
 
-        return await this.DecideAsync(db, id, suggestion => decisions.MarkDuplicateAsync(suggestion, form.Version, original, User, cancellationToken),
+        return await this.DecideAsync(db, id, suggestion => decisions.MarkDuplicateAsync(suggestion, form.Version, original, User, this.RequestBaseUrl(), cancellationToken),
             $"Suggestion marked as a duplicate of {original.Name}", cancellationToken);
     }
 }

@@ -20,7 +20,7 @@ public class RejectSuggestionController(CatalogueDbContext db, DuplicateFinder d
             return await this.ReviewAgainAsync(db, duplicates, id, form, result, cancellationToken);
         }
 
-        return await this.DecideAsync(db, id, suggestion => decisions.RejectAsync(suggestion, form.Version, form.Reason!, User, cancellationToken),
+        return await this.DecideAsync(db, id, suggestion => decisions.RejectAsync(suggestion, form.Version, form.Reason!, User, this.RequestBaseUrl(), cancellationToken),
             "Suggestion rejected. The suggester will see your reason on their status page", cancellationToken);
     }
 }

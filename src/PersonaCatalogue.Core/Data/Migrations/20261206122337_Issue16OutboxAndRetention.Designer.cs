@@ -11,8 +11,8 @@ using PersonaCatalogue.Core.Data;
 namespace PersonaCatalogue.Core.Data.Migrations
 {
     [DbContext(typeof(CatalogueDbContext))]
-    [Migration("20261206124950_Issue20ToolSkillLevel")]
-    partial class Issue20ToolSkillLevel
+    [Migration("20261206122337_Issue16OutboxAndRetention")]
+    partial class Issue16OutboxAndRetention
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -266,6 +266,60 @@ namespace PersonaCatalogue.Core.Data.Migrations
                     b.HasDiscriminator<string>("Kind");
 
                     b.UseTphMappingStrategy();
+                });
+
+            modelBuilder.Entity("PersonaCatalogue.Core.Data.Entities.OutboxMessage", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(10000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("NextAttemptAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SentAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("SuggestionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SuggestionId");
+
+                    b.HasIndex("Status", "NextAttemptAt");
+
+                    b.ToTable("OutboxMessages");
                 });
 
             modelBuilder.Entity("PersonaCatalogue.Core.Data.Entities.Persona", b =>
@@ -696,14 +750,9 @@ namespace PersonaCatalogue.Core.Data.Migrations
                     b.Property<int>("SkillId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<int?>("SkillLevelId")
-                        .HasColumnType("INTEGER");
-
                     b.HasKey("ToolId", "SkillId");
 
                     b.HasIndex("SkillId");
-
-                    b.HasIndex("SkillLevelId");
 
                     b.ToTable("ToolSkills");
                 });
@@ -988,6 +1037,16 @@ namespace PersonaCatalogue.Core.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("PersonaCatalogue.Core.Data.Entities.OutboxMessage", b =>
+                {
+                    b.HasOne("PersonaCatalogue.Core.Data.Entities.ToolSuggestion", "Suggestion")
+                        .WithMany()
+                        .HasForeignKey("SuggestionId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Suggestion");
+                });
+
             modelBuilder.Entity("PersonaCatalogue.Core.Data.Entities.PersonaIteration", b =>
                 {
                     b.HasOne("PersonaCatalogue.Core.Data.Entities.Persona", "Persona")
@@ -1083,18 +1142,11 @@ namespace PersonaCatalogue.Core.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("PersonaCatalogue.Core.Data.Entities.SkillLevel", "Level")
-                        .WithMany()
-                        .HasForeignKey("SkillLevelId")
-                        .OnDelete(DeleteBehavior.Restrict);
-
                     b.HasOne("PersonaCatalogue.Core.Data.Entities.Tool", "Tool")
                         .WithMany("Skills")
                         .HasForeignKey("ToolId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
-
-                    b.Navigation("Level");
 
                     b.Navigation("Skill");
 
