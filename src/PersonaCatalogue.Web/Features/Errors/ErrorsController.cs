@@ -1,5 +1,7 @@
 using System.Globalization;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
+using PersonaCatalogue.Web.Infrastructure;
 
 namespace PersonaCatalogue.Web.Features.Errors;
 
@@ -16,6 +18,12 @@ public class ErrorsController : Controller
     [Route("/error")]
     public IActionResult ServerError()
     {
+        if (TransportSecurity.IsPlainHttpAntiforgeryFailure(HttpContext, HttpContext.Features.Get<IExceptionHandlerFeature>()?.Error))
+        {
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return View("HttpsRequired");
+        }
+
         Response.StatusCode = StatusCodes.Status500InternalServerError;
         return View("ServerError");
     }
