@@ -30,6 +30,7 @@ public partial class CatalogueAppFactory : WebApplicationFactory<Program>
     {
         ["RateLimits:public-forms:PermitLimit"] = "100000",
         ["RateLimits:sign-in:PermitLimit"] = "100000",
+        ["RateLimits:uncached:PermitLimit"] = "100000",
         ["OutputCache:SecondPassSeconds"] = "0",
         ["OutputCache:ImportCheckSeconds"] = "0",
     };

@@ -6,6 +6,7 @@ using PersonaCatalogue.Core.Data;
 using PersonaCatalogue.Web.Features.Feedback;
 using PersonaCatalogue.Web.Features.Tools;
 using PersonaCatalogue.Core.Catalogue;
+using PersonaCatalogue.Web.Infrastructure;
 
 namespace PersonaCatalogue.Web.Features.OpenData;
 
@@ -16,6 +17,7 @@ namespace PersonaCatalogue.Web.Features.OpenData;
 [ApiController]
 [Route("api/v1")]
 [EnableCors(OpenDataCors.Policy)]
+[LimitUncachedRequests]
 public class ApiController(CatalogueDbContext db, CatalogueVocabulary optionsCache, IConfiguration configuration) : ControllerBase
 {
     public const int MaxPageSize = 100;

@@ -7,6 +7,7 @@ using PersonaCatalogue.Web.Features.Feedback;
 using PersonaCatalogue.Web.Infrastructure.PageCaching;
 using PersonaCatalogue.Core.Catalogue;
 using PersonaCatalogue.Web.Features.Shared;
+using PersonaCatalogue.Web.Infrastructure;
 
 namespace PersonaCatalogue.Web.Features.Tools;
 
@@ -15,6 +16,7 @@ public class ToolsController(CatalogueDbContext db, CatalogueVocabulary optionsC
 {
     [HttpGet("")]
     [OutputCache(PolicyName = PublicPagePolicy.Name, Tags = [CataloguePages.Tools])]
+    [LimitUncachedRequests]
     public async Task<IActionResult> Index(ToolFilters filters, CancellationToken cancellationToken)
     {
         var options = await ToolQuery.NormaliseAsync(db, optionsCache, filters, cancellationToken);
