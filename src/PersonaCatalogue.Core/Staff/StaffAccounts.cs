@@ -59,8 +59,19 @@ public class StaffAccounts(UserManager<StaffUser> users, RoleManager<IdentityRol
     /// Gives the account a new generated password, unlocks it and signs it out everywhere. Works on an account with no
     /// password at all, as after <c>import-all</c> of an export made without password hashes.
     /// </summary>
-    public async Task<string> ResetPasswordAsync(StaffUser user)
+    /// <param name="removeAuthenticator">
+    /// Also turn off the account's authenticator app (for someone who lost it and their recovery codes): the command
+    /// line does, as whoever runs it already holds the database; the accounts page does not, so a reset password alone
+    /// never gets past the second factor.
+    /// </param>
+    public async Task<string> ResetPasswordAsync(StaffUser user, bool removeAuthenticator = false)
     {
+        if (removeAuthenticator)
+        {
+            await users.SetTwoFactorEnabledAsync(user, false);
+            await users.ResetAuthenticatorKeyAsync(user);
+        }
+
         var password = GeneratePassword();
         await users.RemovePasswordAsync(user);
         await users.AddPasswordAsync(user, password);
