@@ -1,8 +1,8 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using PersonaCatalogue.Core.Data.Entities;
-using PersonaCatalogue.Web.Features.Staff.Accounts;
 using PersonaCatalogue.Core.Staff;
+using PersonaCatalogue.Web.Features.Staff.Accounts;
 
 namespace PersonaCatalogue.Web.Tests.Infrastructure;
 

@@ -1,11 +1,11 @@
-using PersonaCatalogue.Core.Data.Entities;
 using Microsoft.AspNetCore.Cors;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using PersonaCatalogue.Core.Catalogue;
 using PersonaCatalogue.Core.Data;
+using PersonaCatalogue.Core.Data.Entities;
 using PersonaCatalogue.Web.Features.Feedback;
 using PersonaCatalogue.Web.Features.Tools;
-using PersonaCatalogue.Core.Catalogue;
 using PersonaCatalogue.Web.Infrastructure;
 
 namespace PersonaCatalogue.Web.Features.OpenData;

@@ -3,10 +3,10 @@ using Microsoft.AspNetCore.Html;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OutputCaching;
 using PersonaCatalogue.Core.Data;
-using PersonaCatalogue.Web.Infrastructure.PageCaching;
 using PersonaCatalogue.Core.Search;
 using PersonaCatalogue.Web.Features.Shared;
 using PersonaCatalogue.Web.Infrastructure;
+using PersonaCatalogue.Web.Infrastructure.PageCaching;
 
 namespace PersonaCatalogue.Web.Features.Search;
 

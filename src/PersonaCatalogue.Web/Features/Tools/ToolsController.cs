@@ -1,13 +1,13 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
+using PersonaCatalogue.Core.Catalogue;
 using PersonaCatalogue.Core.Data;
 using PersonaCatalogue.Core.Data.Entities;
 using PersonaCatalogue.Web.Features.Feedback;
-using PersonaCatalogue.Web.Infrastructure.PageCaching;
-using PersonaCatalogue.Core.Catalogue;
 using PersonaCatalogue.Web.Features.Shared;
 using PersonaCatalogue.Web.Infrastructure;
+using PersonaCatalogue.Web.Infrastructure.PageCaching;
 
 namespace PersonaCatalogue.Web.Features.Tools;
 
