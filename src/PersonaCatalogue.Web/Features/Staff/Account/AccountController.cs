@@ -65,9 +65,7 @@ public class AccountController(
             return View(new ChangePasswordPage(new ChangePasswordForm(), IsForced()));
         }
 
-        db.Audit(User, clock.GetUtcNow().UtcDateTime, AuditActions.StaffPasswordChanged, "staff", user.Email!);
-        await db.SaveChangesAsync(cancellationToken);
-        await signIn.RefreshSignInAsync(user);
+        await AuditAndRefreshAsync(user, AuditActions.StaffPasswordChanged, cancellationToken);
         TempData[Flash.Success] = "Your password has been changed";
         return Redirect("/staff/account");
     }
@@ -114,9 +112,7 @@ public class AccountController(
 
         await users.SetTwoFactorEnabledAsync(user, true);
         var recoveryCodes = await users.GenerateNewTwoFactorRecoveryCodesAsync(user, RecoveryCodeCount);
-        db.Audit(User, clock.GetUtcNow().UtcDateTime, AuditActions.StaffTwoFactorEnabled, "staff", user.Email!);
-        await db.SaveChangesAsync(cancellationToken);
-        await signIn.RefreshSignInAsync(user);
+        await AuditAndRefreshAsync(user, AuditActions.StaffTwoFactorEnabled, cancellationToken);
         return View("RecoveryCodes", new RecoveryCodesPage([.. recoveryCodes ?? []], JustEnabled: true));
     }
 
@@ -126,15 +122,13 @@ public class AccountController(
         var user = await CurrentUserAsync();
         if (User.IsInRole(StaffRoles.Administrator))
         {
-            TempData[Flash.Success] = "Administrators must keep an authenticator app. To move to a new app, ask another administrator to reset your password";
+            TempData[Flash.Success] = "Administrators must keep an authenticator app. To move to a new one, ask for your account to be reset from the command line (staff reset)";
             return Redirect("/staff/account");
         }
 
         await users.SetTwoFactorEnabledAsync(user, false);
         await users.ResetAuthenticatorKeyAsync(user);
-        db.Audit(User, clock.GetUtcNow().UtcDateTime, AuditActions.StaffTwoFactorDisabled, "staff", user.Email!);
-        await db.SaveChangesAsync(cancellationToken);
-        await signIn.RefreshSignInAsync(user);
+        await AuditAndRefreshAsync(user, AuditActions.StaffTwoFactorDisabled, cancellationToken);
         TempData[Flash.Success] = "Your authenticator app is turned off";
         return Redirect("/staff/account");
     }
@@ -152,6 +146,14 @@ public class AccountController(
         db.Audit(User, clock.GetUtcNow().UtcDateTime, AuditActions.StaffRecoveryCodesGenerated, "staff", user.Email!);
         await db.SaveChangesAsync(cancellationToken);
         return View("RecoveryCodes", new RecoveryCodesPage([.. recoveryCodes ?? []], JustEnabled: false));
+    }
+
+    /// <summary>Records the change and renews this browser's cookie (a changed security stamp would sign it out too).</summary>
+    private async Task AuditAndRefreshAsync(StaffUser user, string action, CancellationToken cancellationToken)
+    {
+        db.Audit(User, clock.GetUtcNow().UtcDateTime, action, "staff", user.Email!);
+        await db.SaveChangesAsync(cancellationToken);
+        await signIn.RefreshSignInAsync(user);
     }
 
     private bool IsForced() => User.HasClaim(c => c.Type == StaffClaims.MustChangePassword);
