@@ -17,7 +17,11 @@ var configuration = builder.Configuration;
 var bodyLimit = configuration.GetValue("RequestBodyLimitBytes", RequestBodyLimit.DefaultBytes);
 var cookieSecurity = SiteCookies.SecurityFor(builder.Environment);
 
-builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = bodyLimit);
+builder.WebHost.ConfigureKestrel(kestrel =>
+{
+    kestrel.Limits.MaxRequestBodySize = bodyLimit;
+    kestrel.AddServerHeader = false;
+});
 builder.Services.AddCatalogue(configuration, builder.Environment);
 builder.Services.AddSingleton<ICatalogueChangeListener, CataloguePageEviction>();
 builder.Services.AddSingleton<MarkdownRenderer>();
@@ -28,6 +32,7 @@ builder.Services
     {
         options.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
         options.ModelBinderProviders.Insert(0, new TrimmingStringBinderProvider());
+        options.Conventions.Add(new HeadWithGetConvention());
     })
     .AddRazorOptions(FeatureViewLocations.Configure);
 builder.Services.AddPageCache(configuration);
@@ -39,12 +44,16 @@ builder.Services.AddCatalogueRedis(configuration, health);
 builder.Services.AddCatalogueRateLimits(configuration);
 builder.Services.AddOpenDataCors();
 builder.Services.AddReadApiDocument();
-builder.Services.AddSiteCookies(cookieSecurity);
+builder.Services.AddSiteCookies(cookieSecurity, configuration);
 builder.Services.AddStaffIdentity(configuration, cookieSecurity);
 builder.Services.AddProxySupport(configuration);
 builder.Services.AddPublicPromises(configuration);
+builder.Services.AddStrictTransportSecurity();
 
 var app = builder.Build();
+app.WarnWhenKeysUnencrypted();
+// First, so everything after it (HSTS, Secure cookies, antiforgery, rate limits) sees the client's scheme and address.
+app.UseProxySupport();
 
 app.WarnAboutUnkeptPromises();
 await app.Services.PrepareDatabaseAsync(app.Configuration, app.Environment, app.Logger);
@@ -64,7 +73,6 @@ else
     app.UseHsts();
 }
 
-app.UseProxySupport();
 app.UseResponseCompression();
 app.UseSecurityHeaders();
 app.UseStatusCodePagesWithReExecute("/error/{0}");
@@ -77,8 +85,8 @@ app.UseAuthentication();
 app.UseAuthorization();
 app.UseOutputCache();
 app.MapHealthChecks("/health", HealthReportWriter.Options);
-app.MapOpenApi("/api/{documentName}/openapi.json");
-app.MapControllers();
+app.MapOpenApi("/api/{documentName}/openapi.json").AlsoAnswerHead();
+app.MapControllers().RequireStaffUnderStaffPath();
 
 await app.RunAsync();
 

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Microsoft.EntityFrameworkCore;
+using PersonaCatalogue.Core.Transfer;
 
 namespace PersonaCatalogue.Cli.Commands;
 
@@ -26,8 +27,20 @@ public static class BackupCommand
                 return CommandRunner.Fail($"{target} already exists; choose a new file name.");
             }
 
-            // VACUUM INTO writes a consistent copy while the site keeps serving.
-            await db.Database.ExecuteSqlAsync($"VACUUM INTO {target}", cancellationToken);
+            // The copy holds every email address (and password hashes), so it is readable by its owner only: SQLite
+            // writes into an empty file it finds, keeping the file's mode.
+            await PrivateFile.CreateNew(target).DisposeAsync();
+            try
+            {
+                // VACUUM INTO writes a consistent copy while the site keeps serving.
+                await db.Database.ExecuteSqlAsync($"VACUUM INTO {target}", cancellationToken);
+            }
+            catch
+            {
+                File.Delete(target);
+                throw;
+            }
+
             Console.WriteLine($"Backed up the database to {target}");
             return CommandRunner.Succeeded;
         });

@@ -24,12 +24,12 @@ public static class StaffResetCommand
                 return CommandRunner.Fail($"There is no staff account with the email address {address}.");
             }
 
-            var newPassword = await host.Services.GetRequiredService<StaffAccounts>().ResetPasswordAsync(staff);
+            var newPassword = await host.Services.GetRequiredService<StaffAccounts>().ResetPasswordAsync(staff, removeAuthenticator: true);
             host.Db.AuditSystem(host.UtcNow, AuditActions.StaffPasswordReset, "staff", staff.Email!, new { via = "command line" });
             await host.Db.SaveChangesAsync(cancellationToken);
-            Console.WriteLine($"Reset the password of {staff.Email}, unlocked the account and signed it out everywhere.");
+            Console.WriteLine($"Reset the password of {staff.Email}, turned off its authenticator app, unlocked the account and signed it out everywhere.");
             Console.WriteLine($"One-time password: {newPassword}");
-            Console.WriteLine("Give it to them privately; they should change it after signing in.");
+            Console.WriteLine("Give it to them privately; they must change it when they sign in (and an Administrator must set up an authenticator app again).");
             return CommandRunner.Succeeded;
         });
         return command;

@@ -20,6 +20,25 @@ public static class AuditTrail
             Details = JsonSerializer.Serialize(details ?? new { }),
         });
 
+    /// <summary>
+    /// For what happens to a staff account before anyone is signed in (a sign-in, a failed attempt, a lockout): the
+    /// account is the actor and the target. An attempt on an unknown email has no user id and names the email typed.
+    /// </summary>
+    public static void AuditAccount(this CatalogueDbContext db, DateTime at, string action, string? userId, string email, object? details = null)
+    {
+        var shown = email.Length > FieldLengths.Email ? email[..FieldLengths.Email] : email;
+        db.AuditEvents.Add(new AuditEvent
+        {
+            At = at,
+            UserId = userId ?? "",
+            UserEmail = shown,
+            Action = action,
+            TargetType = "staff",
+            TargetKey = shown.Length > FieldLengths.Slug ? shown[..FieldLengths.Slug] : shown,
+            Details = JsonSerializer.Serialize(details ?? new { }),
+        });
+    }
+
     /// <summary>For what the site or its command line does on nobody's behalf, such as importing seed data.</summary>
     public static void AuditSystem(this CatalogueDbContext db, DateTime at, string action, string targetType, string targetKey, object? details = null) =>
         db.AuditEvents.Add(new AuditEvent
@@ -55,6 +74,13 @@ public static class AuditActions
     public const string StaffDisabled = "staff.disabled";
     public const string StaffEnabled = "staff.enabled";
     public const string StaffPasswordReset = "staff.password-reset";
+    public const string StaffPasswordChanged = "staff.password-changed";
+    public const string StaffSignedIn = "staff.signed-in";
+    public const string StaffSignInFailed = "staff.sign-in-failed";
+    public const string StaffLockedOut = "staff.locked-out";
+    public const string StaffTwoFactorEnabled = "staff.two-factor-enabled";
+    public const string StaffTwoFactorDisabled = "staff.two-factor-disabled";
+    public const string StaffRecoveryCodesGenerated = "staff.recovery-codes-generated";
     public const string SeedDataImported = "seed-data.imported";
 
     /// <summary>

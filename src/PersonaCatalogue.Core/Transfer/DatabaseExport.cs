@@ -29,7 +29,7 @@ public static class DatabaseExport
         FileStream file;
         try
         {
-            file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 1, useAsync: true);
+            file = PrivateFile.CreateNew(path, bufferSize: 1);
         }
         catch (IOException) when (File.Exists(path))
         {

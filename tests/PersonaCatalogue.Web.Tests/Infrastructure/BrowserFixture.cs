@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using PersonaCatalogue.Core.Data.Entities;
 
 namespace PersonaCatalogue.Web.Tests.Infrastructure;
 
@@ -96,11 +97,18 @@ public class BrowserFixture : IAsyncLifetime
     public async Task<IPage> SignInAsync(string role, bool javaScriptEnabled = true)
     {
         var email = await App.CreateStaffAsync(role);
+        var key = role == StaffRoles.Administrator ? await App.EnableAuthenticatorAsync(email) : null;
         var page = await NewPageAsync(javaScriptEnabled);
         await page.GotoAsync("/staff/sign-in");
         await page.GetByLabel("Email address").FillAsync(email);
         await page.GetByLabel("Password").FillAsync(TestData.StaffPassword);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        if (key is not null)
+        {
+            await ArriveAtAsync(page, "**/staff/sign-in/code");
+            await page.GetByLabel("Code", new() { Exact = true }).FillAsync(Totp.Code(key));
+            await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        }
         await ArriveAtAsync(page, url => url.EndsWith("/staff", StringComparison.Ordinal));
         return page;
     }

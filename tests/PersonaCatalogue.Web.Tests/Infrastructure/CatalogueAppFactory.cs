@@ -30,6 +30,7 @@ public partial class CatalogueAppFactory : WebApplicationFactory<Program>
     {
         ["RateLimits:public-forms:PermitLimit"] = "100000",
         ["RateLimits:sign-in:PermitLimit"] = "100000",
+        ["RateLimits:uncached:PermitLimit"] = "100000",
         ["OutputCache:SecondPassSeconds"] = "0",
         ["OutputCache:ImportCheckSeconds"] = "0",
         // Redis's budget per call is 50 ms in production; a test machine running several test hosts at once can be

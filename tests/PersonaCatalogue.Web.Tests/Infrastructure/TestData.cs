@@ -48,14 +48,38 @@ public static class TestData
         return email;
     }
 
-    /// <summary>A client signed in through the real sign-in form as a new staff member with the role.</summary>
+    /// <summary>
+    /// A client signed in through the real sign-in form as a new staff member with the role. Administrators must use an
+    /// authenticator app, so theirs is set up first and they sign in with a code computed from its key.
+    /// </summary>
     public static async Task<(HttpClient Client, string Email)> SignedInClientAsync(this CatalogueAppFactory app, string role)
     {
         var email = await app.CreateStaffAsync(role);
+        var key = role == StaffRoles.Administrator ? await app.EnableAuthenticatorAsync(email) : null;
         var client = app.CreateBrowserLikeClient();
-        using var response = await client.PostFormAsync("/staff/sign-in", [new("Email", email), new("Password", StaffPassword)]);
+        var response = await client.PostFormAsync("/staff/sign-in", [new("Email", email), new("Password", StaffPassword)]);
+        if (key is not null)
+        {
+            Assert.Equal("/staff/sign-in/code", response.Headers.Location?.OriginalString);
+            response.Dispose();
+            response = await client.PostFormAsync("/staff/sign-in/code", [new("Code", Totp.Code(key))]);
+        }
+
         Assert.Equal(System.Net.HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/staff", response.Headers.Location?.OriginalString);
+        response.Dispose();
         return (client, email);
+    }
+
+    /// <summary>Gives the account an authenticator app, as its set-up page would; returns the app's key.</summary>
+    public static async Task<string> EnableAuthenticatorAsync(this CatalogueAppFactory app, string email)
+    {
+        using var scope = app.Services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
+        var user = (await users.FindByEmailAsync(email))!;
+        await users.ResetAuthenticatorKeyAsync(user);
+        await users.SetTwoFactorEnabledAsync(user, true);
+        return (await users.GetAuthenticatorKeyAsync(user))!;
     }
 
     public static async Task<StaffUser?> FindStaffAsync(this CatalogueAppFactory app, string email)

@@ -21,6 +21,12 @@ public class ErrorsController : Controller
     public IActionResult ServerError([FromServices] DatabaseOutage outage, [FromServices] IAntiforgery antiforgery)
     {
         var failure = HttpContext.Features.Get<IExceptionHandlerPathFeature>();
+        if (TransportSecurity.IsPlainHttpAntiforgeryFailure(HttpContext, failure?.Error))
+        {
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return View("HttpsRequired");
+        }
+
         if (failure is not null && DatabaseOutage.IsUnavailable(failure.Error))
         {
             outage.Report(failure.Error, failure.Path);

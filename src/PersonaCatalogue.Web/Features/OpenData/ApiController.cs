@@ -17,6 +17,7 @@ namespace PersonaCatalogue.Web.Features.OpenData;
 [ApiController]
 [Route("api/v1")]
 [EnableCors(OpenDataCors.Policy)]
+[LimitUncachedRequests]
 public class ApiController(CatalogueDbContext db, CatalogueVocabulary optionsCache, IConfiguration configuration) : ControllerBase
 {
     public const int MaxPageSize = 100;

@@ -1,13 +1,19 @@
 using Microsoft.AspNetCore.Cors;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using PersonaCatalogue.Core.Data;
 using PersonaCatalogue.Core.Data.Entities;
+using PersonaCatalogue.Web.Features.Shared;
 using PersonaCatalogue.Web.Features.Tools;
+using PersonaCatalogue.Web.Infrastructure.PageCaching;
 
 namespace PersonaCatalogue.Web.Features.OpenData;
 
-/// <summary>The /data page and the downloads: personas, skills and published tools, each as JSON and CSV.</summary>
+/// <summary>
+/// The /data page and the downloads: personas, skills and published tools, each as JSON and CSV. A download is built
+/// once per change and kept in the page cache with its ETag, so a revalidation (304) or a repeat costs a lookup.
+/// </summary>
 [Route("data")]
 public class OpenDataController(CatalogueDbContext db) : Controller
 {
@@ -21,6 +27,7 @@ public class OpenDataController(CatalogueDbContext db) : Controller
 
     [HttpGet("personas.{format:regex(^(json|csv)$)}")]
     [EnableCors(OpenDataCors.Policy)]
+    [OutputCache(PolicyName = PublicPagePolicy.Name, Tags = [CataloguePages.Downloads])]
     public async Task<IActionResult> Personas(string format, CancellationToken cancellationToken)
     {
         var personas = await CatalogueRecords.Personas(db.Personas).ToListAsync(cancellationToken);
@@ -41,6 +48,7 @@ public class OpenDataController(CatalogueDbContext db) : Controller
 
     [HttpGet("skills.{format:regex(^(json|csv)$)}")]
     [EnableCors(OpenDataCors.Policy)]
+    [OutputCache(PolicyName = PublicPagePolicy.Name, Tags = [CataloguePages.Downloads])]
     public async Task<IActionResult> Skills(string format, CancellationToken cancellationToken)
     {
         var skills = await CatalogueRecords.Skills(db.Skills).ToListAsync(cancellationToken);
@@ -66,6 +74,7 @@ public class OpenDataController(CatalogueDbContext db) : Controller
     /// </summary>
     [HttpGet("feedback-counts.{format:regex(^(json|csv)$)}")]
     [EnableCors(OpenDataCors.Policy)]
+    [OutputCache(PolicyName = PublicPagePolicy.Name, Tags = [CataloguePages.Downloads])]
     public async Task<IActionResult> FeedbackCounts(string format, CancellationToken cancellationToken)
     {
         var counts = await db.PersonaFeedback.AsNoTracking()
@@ -111,6 +120,7 @@ public class OpenDataController(CatalogueDbContext db) : Controller
 
     [HttpGet("tools.{format:regex(^(json|csv)$)}")]
     [EnableCors(OpenDataCors.Policy)]
+    [OutputCache(PolicyName = PublicPagePolicy.Name, Tags = [CataloguePages.Downloads])]
     public async Task<IActionResult> Tools(string format, CancellationToken cancellationToken)
     {
         var tools = await CatalogueRecords.Tools(db.Tools.Where(t => t.Status == ToolStatus.Published).OrderBy(t => t.Slug)).ToListAsync(cancellationToken);

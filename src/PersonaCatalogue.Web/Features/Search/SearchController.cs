@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.OutputCaching;
 using PersonaCatalogue.Core.Data;
 using PersonaCatalogue.Core.Search;
 using PersonaCatalogue.Web.Features.Shared;
+using PersonaCatalogue.Web.Infrastructure;
 using PersonaCatalogue.Web.Infrastructure.PageCaching;
 
 namespace PersonaCatalogue.Web.Features.Search;
@@ -17,6 +18,7 @@ public class SearchController(CatalogueDbContext db) : Controller
 
     [HttpGet("")]
     [OutputCache(PolicyName = PublicPagePolicy.Name, Tags = [CataloguePages.Search])]
+    [LimitUncachedRequests]
     public async Task<IActionResult> Index([FromQuery] string? q, CancellationToken cancellationToken)
     {
         var query = string.IsNullOrWhiteSpace(q) ? null : q.Trim()[..Math.Min(q.Trim().Length, MaxQueryLength)];

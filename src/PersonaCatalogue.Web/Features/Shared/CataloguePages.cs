@@ -22,6 +22,9 @@ public static class CataloguePages
     /// <summary>The self-assessment's pages; its plans list tools.</summary>
     public const string SelfAssessment = "self-assessment";
 
+    /// <summary>The open-data downloads: built once per change to anything they hold, kept with their ETag.</summary>
+    public const string Downloads = "downloads";
+
     public static string Persona(int id) => $"persona:{id}";
 
     public static string Skill(int id) => $"skill:{id}";
@@ -49,6 +52,12 @@ public static class CataloguePages
 
         tags.AddRange(change.PersonaIds.Select(Persona));
         tags.AddRange(change.SkillIds.Select(Skill));
+        if (!change.IsEmpty)
+        {
+            // Every download holds a little of everything (tools, links, feedback counts): any change rebuilds them.
+            tags.Add(Downloads);
+        }
+
         return tags;
     }
 }

@@ -16,6 +16,7 @@ public class ToolsController(CatalogueDbContext db, CatalogueVocabulary optionsC
 {
     [HttpGet("")]
     [OutputCache(PolicyName = PublicPagePolicy.Name, Tags = [CataloguePages.Tools])]
+    [LimitUncachedRequests]
     public async Task<IActionResult> Index(ToolFilters filters, CancellationToken cancellationToken)
     {
         var options = await ToolQuery.NormaliseAsync(db, optionsCache, filters, cancellationToken);

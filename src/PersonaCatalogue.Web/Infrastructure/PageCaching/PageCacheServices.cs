@@ -9,10 +9,11 @@ public static class PageCacheServices
     /// </summary>
     public static IServiceCollection AddPageCache(this IServiceCollection services, IConfiguration configuration)
     {
+        var expiration = TimeSpan.FromSeconds(configuration.GetValue("OutputCache:ExpirationSeconds", 600));
         services.AddOutputCache(options =>
         {
-            options.AddPolicy(PublicPagePolicy.Name, new PublicPagePolicy());
-            options.DefaultExpirationTimeSpan = TimeSpan.FromSeconds(configuration.GetValue("OutputCache:ExpirationSeconds", 600));
+            options.AddPolicy(PublicPagePolicy.Name, new PublicPagePolicy(configuration.GetValue("OutputCache:MaxQueryPagesStored", 2000), expiration));
+            options.DefaultExpirationTimeSpan = expiration;
             options.SizeLimit = configuration.GetValue("OutputCache:SizeLimitMegabytes", 16L) * 1024 * 1024;
         });
         services.AddSingleton<PageCache>();

@@ -16,10 +16,10 @@ public sealed class RecentQueryStrings
     // 16,384 slots of 8 bytes: 128 KB, remembering thousands of recent searches.
     private readonly long[] _slots = new long[16_384];
 
-    /// <summary>Remembers this request's path and query string, and says whether it was remembered already.</summary>
-    public bool Remember(HttpRequest request)
+    /// <summary>Remembers a path with the query values its page reads, and says whether it was remembered already.</summary>
+    public bool Remember(PathString path, string query)
     {
-        var hash = (uint)HashCode.Combine(request.Path.Value, request.QueryString.Value);
+        var hash = (uint)HashCode.Combine(path.Value, query);
         // The top bit marks a used slot, so an empty slot (0) never matches.
         var entry = (long)hash | (1L << 32);
         return Interlocked.Exchange(ref _slots[hash % (uint)_slots.Length], entry) == entry;

@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.EntityFrameworkCore;
 using PersonaCatalogue.Core.Data.Entities;
 using PersonaCatalogue.Web.Features.Staff.SignIn;
 using PersonaCatalogue.Web.Tests.Infrastructure;
@@ -65,10 +66,77 @@ public class SignInTests(CatalogueAppFactory app) : IClassFixture<CatalogueAppFa
         using var right = await SignInAsync(client, email, TestData.StaffPassword);
 
         Assert.Equal(HttpStatusCode.BadRequest, right.StatusCode);
-        Assert.Contains("locked", (await CatalogueAppFactory.ParseAsync(right)).QuerySelector(".govuk-error-summary")!.TextContent);
         var user = await app.FindStaffAsync(email);
         Assert.True(user!.LockoutEnd > DateTimeOffset.UtcNow.AddMinutes(14));
         Assert.True(user.LockoutEnd <= DateTimeOffset.UtcNow.AddMinutes(15));
+    }
+
+    [Fact]
+    public async Task Post_LockedAccount_GetsTheSameMessageAsWrongDetails()
+    {
+        var email = await app.CreateStaffAsync(StaffRoles.Moderator);
+        using var client = app.CreateBrowserLikeClient();
+        for (var attempt = 1; attempt <= 5; attempt++)
+        {
+            using var wrong = await SignInAsync(client, email, "wrong-password-" + attempt);
+        }
+
+        using var locked = await SignInAsync(client, email, TestData.StaffPassword);
+        using var unknown = await SignInAsync(client, "nobody-at-all@example.org", TestData.StaffPassword);
+
+        var lockedDoc = await CatalogueAppFactory.ParseAsync(locked);
+        var unknownDoc = await CatalogueAppFactory.ParseAsync(unknown);
+        Assert.Equal(HttpStatusCode.BadRequest, locked.StatusCode);
+        Assert.Equal("Enter a correct email address and password", lockedDoc.QuerySelector(".govuk-error-summary__list a")!.TextContent);
+        Assert.Equal(unknownDoc.QuerySelector(".govuk-error-summary")!.OuterHtml, lockedDoc.QuerySelector(".govuk-error-summary")!.OuterHtml);
+        Assert.Equal(unknownDoc.QuerySelector("#Email-error")!.TextContent, lockedDoc.QuerySelector("#Email-error")!.TextContent);
+        Assert.DoesNotContain("locked", lockedDoc.Body!.TextContent, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task SignInsFailuresAndLockouts_AreInTheAuditLog()
+    {
+        var email = await app.CreateStaffAsync(StaffRoles.Moderator);
+        var id = (await app.FindStaffAsync(email))!.Id;
+        using var client = app.CreateBrowserLikeClient();
+
+        using (await SignInAsync(client, email, TestData.StaffPassword))
+        {
+        }
+
+        for (var attempt = 1; attempt <= 5; attempt++)
+        {
+            using var wrong = await SignInAsync(client, email, "wrong-password-" + attempt);
+        }
+
+        using (await SignInAsync(client, email, TestData.StaffPassword))
+        {
+        }
+
+        await using var db = app.CreateDbContext();
+        var events = await db.AuditEvents.Where(e => e.UserId == id).OrderBy(e => e.Id).Select(e => new { e.Action, e.UserEmail, e.Details }).ToListAsync(Ct);
+        Assert.Equal(
+            ["staff.signed-in", "staff.sign-in-failed", "staff.sign-in-failed", "staff.sign-in-failed", "staff.sign-in-failed", "staff.sign-in-failed",
+                "staff.locked-out", "staff.sign-in-failed"],
+            events.Select(e => e.Action));
+        Assert.All(events, e => Assert.Equal(email, e.UserEmail));
+        Assert.Contains("wrong password", events[1].Details);
+        Assert.Contains("locked", events[^1].Details);
+    }
+
+    [Fact]
+    public async Task Post_UnknownEmail_IsAuditedWithTheEmailTyped()
+    {
+        using var client = app.CreateBrowserLikeClient();
+        var typed = TestData.Unique("stranger") + "@example.org";
+
+        using var response = await SignInAsync(client, typed, "any-password-at-all");
+
+        await using var db = app.CreateDbContext();
+        var audited = await db.AuditEvents.SingleAsync(e => e.TargetKey == typed, Ct);
+        Assert.Equal("staff.sign-in-failed", audited.Action);
+        Assert.Equal("", audited.UserId);
+        Assert.Contains("unknown email", audited.Details);
     }
 
     [Fact]

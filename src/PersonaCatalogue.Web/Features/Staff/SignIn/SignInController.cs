@@ -1,18 +1,24 @@
 using FluentValidation;
+using FluentValidation.AspNetCore;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
+using PersonaCatalogue.Core.Audit;
+using PersonaCatalogue.Core.Data;
 using PersonaCatalogue.Core.Data.Entities;
+using PersonaCatalogue.Web.Features.Staff.Account;
 using PersonaCatalogue.Web.Infrastructure;
 
 namespace PersonaCatalogue.Web.Features.Staff.SignIn;
 
 [AllowAnonymous]
+[AllowDuringAccountSetup]
 [Route("staff")]
-public class SignInController(SignInManager<StaffUser> signIn, UserManager<StaffUser> users) : Controller
+public class SignInController(SignInManager<StaffUser> signIn, UserManager<StaffUser> users, CatalogueDbContext db, TimeProvider clock) : Controller
 {
     public const string WrongDetails = "Enter a correct email address and password";
+    public const string WrongCode = "Enter a correct code from your authenticator app, or a recovery code";
 
     [HttpGet("sign-in")]
     public IActionResult SignIn(string? returnUrl) => View(new SignInForm { ReturnUrl = LocalOrNull(returnUrl) });
@@ -23,32 +29,87 @@ public class SignInController(SignInManager<StaffUser> signIn, UserManager<Staff
     {
         form.ReturnUrl = LocalOrNull(form.ReturnUrl);
         var result = new SignInFormValidator().Validate(form);
-        var password = form.Password;
-        // The page never sends a password back, whatever went wrong.
-        form.Password = null;
         if (!result.IsValid)
         {
-            return this.InvalidForm(result, form, nameof(SignIn));
+            result.AddToModelState(ModelState);
+            return SignInPage(form);
         }
 
-        // The same message whether the email is unknown or the password wrong, so the form does not reveal who has an account.
+        // The same message whether the email is unknown, the password wrong, the account disabled or locked, so the
+        // form does not reveal who has an account.
         var user = await users.FindByEmailAsync(form.Email!);
         if (user is null || user.IsDisabled)
         {
-            return Refused(form, WrongDetails);
+            await AuditAsync(AuditActions.StaffSignInFailed, user?.Id, user?.Email ?? form.Email!, new { reason = user is null ? "unknown email" : "disabled" });
+            return WrongDetailsPage(form);
         }
 
-        var outcome = await signIn.PasswordSignInAsync(user, password!, isPersistent: false, lockoutOnFailure: true);
-        if (outcome.IsLockedOut)
+        var wasLockedOut = await users.IsLockedOutAsync(user);
+        var outcome = await signIn.PasswordSignInAsync(user, form.Password!, isPersistent: false, lockoutOnFailure: true);
+        if (outcome.RequiresTwoFactor)
         {
-            return Refused(form, "This account is locked after too many failed attempts. Try again in 15 minutes");
+            return Redirect(CodePath + (form.ReturnUrl is null ? "" : "?returnUrl=" + Uri.EscapeDataString(form.ReturnUrl)));
         }
 
         if (!outcome.Succeeded)
         {
-            return Refused(form, WrongDetails);
+            await AuditAsync(AuditActions.StaffSignInFailed, user.Id, user.Email!, new { reason = wasLockedOut ? "locked" : "wrong password" });
+            if (outcome.IsLockedOut && !wasLockedOut)
+            {
+                await AuditAsync(AuditActions.StaffLockedOut, user.Id, user.Email!, new { until = user.LockoutEnd });
+            }
+
+            return WrongDetailsPage(form);
         }
 
+        await AuditAsync(AuditActions.StaffSignedIn, user.Id, user.Email!, new { twoFactor = "none" });
+        return LocalRedirect(form.ReturnUrl ?? "/staff");
+    }
+
+    public const string CodePath = "/staff/sign-in/code";
+
+    [HttpGet("sign-in/code")]
+    public async Task<IActionResult> Code(string? returnUrl) =>
+        await signIn.GetTwoFactorAuthenticationUserAsync() is null
+            ? Redirect("/staff/sign-in")
+            : View(new SignInCodeForm { ReturnUrl = LocalOrNull(returnUrl) });
+
+    [HttpPost("sign-in/code")]
+    [EnableRateLimiting(RateLimits.SignIn)]
+    public async Task<IActionResult> Code(SignInCodeForm form)
+    {
+        form.ReturnUrl = LocalOrNull(form.ReturnUrl);
+        var user = await signIn.GetTwoFactorAuthenticationUserAsync();
+        if (user is null)
+        {
+            return Redirect("/staff/sign-in");
+        }
+
+        var code = Codes.Normalise(form.Code);
+        if (code.Length == 0)
+        {
+            ModelState.AddModelError(nameof(SignInCodeForm.Code), "Enter the code from your authenticator app, or a recovery code");
+            return CodePage(form);
+        }
+
+        var wasLockedOut = await users.IsLockedOutAsync(user);
+        var byApp = Codes.IsAuthenticatorCode(code);
+        var outcome = byApp
+            ? await signIn.TwoFactorAuthenticatorSignInAsync(code, isPersistent: false, rememberClient: false)
+            : await signIn.TwoFactorRecoveryCodeSignInAsync(code);
+        if (!outcome.Succeeded)
+        {
+            await AuditAsync(AuditActions.StaffSignInFailed, user.Id, user.Email!, new { reason = wasLockedOut ? "locked" : "wrong code" });
+            if (outcome.IsLockedOut && !wasLockedOut)
+            {
+                await AuditAsync(AuditActions.StaffLockedOut, user.Id, user.Email!, new { until = (await users.FindByIdAsync(user.Id))?.LockoutEnd });
+            }
+
+            ModelState.AddModelError(nameof(SignInCodeForm.Code), WrongCode);
+            return CodePage(form);
+        }
+
+        await AuditAsync(AuditActions.StaffSignedIn, user.Id, user.Email!, new { twoFactor = byApp ? "authenticator" : "recovery code" });
         return LocalRedirect(form.ReturnUrl ?? "/staff");
     }
 
@@ -69,9 +130,27 @@ public class SignInController(SignInManager<StaffUser> signIn, UserManager<Staff
         return View();
     }
 
-    private ViewResult Refused(SignInForm form, string message)
+    private ViewResult WrongDetailsPage(SignInForm form)
     {
-        ModelState.AddModelError(nameof(SignInForm.Email), message);
+        ModelState.AddModelError(nameof(SignInForm.Email), WrongDetails);
+        return SignInPage(form);
+    }
+
+    private ViewResult CodePage(SignInCodeForm form)
+    {
+        form.Code = null;
+        return this.InvalidForm(form, nameof(Code));
+    }
+
+    private async Task AuditAsync(string action, string? userId, string email, object details)
+    {
+        db.AuditAccount(clock.GetUtcNow().UtcDateTime, action, userId, email, details);
+        await db.SaveChangesAsync(HttpContext.RequestAborted);
+    }
+
+    private ViewResult SignInPage(SignInForm form)
+    {
+        form.Password = null;
         return this.InvalidForm(form, nameof(SignIn));
     }
 
@@ -82,6 +161,12 @@ public class SignInForm
 {
     public string? Email { get; set; }
     public string? Password { get; set; }
+    public string? ReturnUrl { get; set; }
+}
+
+public class SignInCodeForm
+{
+    public string? Code { get; set; }
     public string? ReturnUrl { get; set; }
 }
 
