@@ -3,6 +3,7 @@ using AngleSharp.Html.Parser;
 using Microsoft.Extensions.DependencyInjection;
 using PersonaCatalogue.Web.Infrastructure;
 using PersonaCatalogue.Web.Tests.Infrastructure;
+using PersonaCatalogue.Web.Tests.Infrastructure.PageCaching;
 
 namespace PersonaCatalogue.Web.Tests;
 
@@ -56,17 +57,17 @@ public class TwoInstancesRedisOutageTests(TwoInstancesWithOwnRedis pair) : IClas
         await pair.Redis.StartAsync();
         var persona = await pair.A.CreatePersonaAsync();
         var url = $"/personas/{persona.Slug}";
-        await GetAsync(pair.A, url);
+        await pair.A.GetPageAsync(url);
         // A stores the page once its response is sent, so B may ask a moment before it is there.
-        await WaitUntilAsync(async () => (await GetAsync(pair.B, url)).FromCache, "B did not find the page A cached in the shared Redis");
+        await CachedPages.WaitUntilAsync(async () => (await pair.B.GetPageAsync(url)).FromCache, "B did not find the page A cached in the shared Redis");
 
         pair.Redis.Silence();
         try
         {
             for (var i = 0; i < 4; i++)
             {
-                Assert.False((await GetAsync(pair.A, url)).FromCache);
-                Assert.False((await GetAsync(pair.B, url)).FromCache);
+                Assert.False((await pair.A.GetPageAsync(url)).FromCache);
+                Assert.False((await pair.B.GetPageAsync(url)).FromCache);
             }
 
             using var client = pair.A.CreateBrowserLikeClient();
@@ -81,34 +82,11 @@ public class TwoInstancesRedisOutageTests(TwoInstancesWithOwnRedis pair) : IClas
         foreach (var instance in new[] { pair.A, pair.B })
         {
             // The breaker lets a trial call through once its break is over, when a page is asked for.
-            await WaitUntilAsync(async () => (await GetAsync(instance, "/about")).Html.Length > 0 && instance.Store.IsAskingRedis, "Redis was not tried again after it came back");
-            Assert.Equal("1 person has answered.", FeedbackCount((await GetAsync(instance, url)).Html));
+            await CachedPages.WaitUntilAsync(async () => (await instance.GetPageAsync("/about")).Html.Length > 0 && instance.Store.IsAskingRedis, "Redis was not tried again after it came back");
+            Assert.Equal("1 person has answered.", FeedbackCount((await instance.GetPageAsync(url)).Html));
         }
     }
 
     private static string FeedbackCount(string html) =>
         new HtmlParser().ParseDocument(html).QuerySelector("#feedback-count")!.TextContent.Trim();
-
-    private static async Task<(bool FromCache, string Html)> GetAsync(CatalogueAppFactory instance, string url)
-    {
-        using var client = instance.CreateBrowserLikeClient();
-        using var response = await client.GetAsync(url, Ct);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return (response.Headers.Age is not null, await response.Content.ReadAsStringAsync(Ct));
-    }
-
-    private static async Task WaitUntilAsync(Func<Task<bool>> condition, string failure)
-    {
-        for (var waited = TimeSpan.Zero; waited < TimeSpan.FromSeconds(30); waited += TimeSpan.FromMilliseconds(200))
-        {
-            if (await condition())
-            {
-                return;
-            }
-
-            await Task.Delay(200, Ct);
-        }
-
-        Assert.Fail(failure);
-    }
 }

@@ -42,7 +42,10 @@ public class CacheFloodTests(CacheFloodTests.App app) : IClassFixture<CacheFlood
                 services.AddSingleton<IOutputCacheStore>(provider => Store = new CountingStore(
                     inner.ImplementationInstance as IOutputCacheStore
                     ?? (IOutputCacheStore)(inner.ImplementationFactory?.Invoke(provider) ?? ActivatorUtilities.CreateInstance(provider, inner.ImplementationType!))));
+                // The pool is registered for the provider's own context type: CatalogueDbContext on SQLite,
+                // PostgresCatalogueDbContext on PostgreSQL. Configuring both counts commands on either.
                 services.ConfigureDbContext<CatalogueDbContext>(options => options.AddInterceptors(Commands));
+                services.ConfigureDbContext<PostgresCatalogueDbContext>(options => options.AddInterceptors(Commands));
             });
         }
     }

@@ -38,4 +38,23 @@ public static class CachedPages
             Assert.True((await app.GetPageAsync(url)).FromCache, $"{url} was not cached on request {requests}");
         }
     }
+
+    /// <summary>
+    /// Asks until <paramref name="condition"/> holds, for up to 30 s: for what takes its own time, such as a store
+    /// finishing after its response, a circuit breaker's break, or Redis reconnecting. Never a timing assertion.
+    /// </summary>
+    public static async Task WaitUntilAsync(Func<Task<bool>> condition, string failure)
+    {
+        for (var waited = TimeSpan.Zero; waited < TimeSpan.FromSeconds(30); waited += TimeSpan.FromMilliseconds(200))
+        {
+            if (await condition())
+            {
+                return;
+            }
+
+            await Task.Delay(200, Ct);
+        }
+
+        Assert.Fail(failure);
+    }
 }

@@ -50,15 +50,15 @@ public abstract class RedisOutageTests(RedisOutageTests.App app)
         await app.Redis.StartAsync();
         var persona = await app.CreatePersonaAsync();
         var url = $"/personas/{persona.Slug}";
-        await GetAsync(url);
-        var cached = await GetAsync(url);
+        await app.GetPageAsync(url);
+        var cached = await app.GetPageAsync(url);
         Assert.True(cached.FromCache, "the persona page was not cached in Redis before the outage");
         Assert.Equal("Nobody has given feedback on this iteration yet.", FeedbackCount(cached.Html));
 
         var bringBack = await TakeRedisAwayAsync();
         for (var i = 0; i < 6; i++)
         {
-            var page = await GetAsync(i % 2 == 0 ? url : "/tools");
+            var page = await app.GetPageAsync(i % 2 == 0 ? url : "/tools");
             Assert.False(page.FromCache);
         }
 
@@ -80,9 +80,9 @@ public abstract class RedisOutageTests(RedisOutageTests.App app)
 
         await bringBack();
         // The breaker lets a trial call through once its break is over, when a page is asked for.
-        await WaitUntilAsync(async () => (await GetAsync("/about")).Html.Length > 0 && app.Store.IsAskingRedis, "Redis was not tried again after it came back");
+        await CachedPages.WaitUntilAsync(async () => (await app.GetPageAsync("/about")).Html.Length > 0 && app.Store.IsAskingRedis, "Redis was not tried again after it came back");
 
-        var next = await GetAsync(url);
+        var next = await app.GetPageAsync(url);
         Assert.Equal("3 people have answered.", FeedbackCount(next.Html));
         await using (var db = app.CreateDbContext())
         {
@@ -90,36 +90,12 @@ public abstract class RedisOutageTests(RedisOutageTests.App app)
         }
 
         // Redis is used again: the fresh page is stored and served from it.
-        await WaitUntilAsync(async () => (await GetAsync(url)).FromCache, "pages were not cached in Redis again after the outage");
-        Assert.Equal("3 people have answered.", FeedbackCount((await GetAsync(url)).Html));
+        await CachedPages.WaitUntilAsync(async () => (await app.GetPageAsync(url)).FromCache, "pages were not cached in Redis again after the outage");
+        Assert.Equal("3 people have answered.", FeedbackCount((await app.GetPageAsync(url)).Html));
     }
 
     private static string FeedbackCount(string html) =>
         new AngleSharp.Html.Parser.HtmlParser().ParseDocument(html).QuerySelector("#feedback-count")!.TextContent.Trim();
-
-    private async Task<(bool FromCache, string Html)> GetAsync(string url)
-    {
-        using var client = app.CreateBrowserLikeClient();
-        using var response = await client.GetAsync(url, Ct);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return (response.Headers.Age is not null, await response.Content.ReadAsStringAsync(Ct));
-    }
-
-    /// <summary>Polls for up to 30 s: how long reconnecting takes is Redis's business, not what is tested here.</summary>
-    private static async Task WaitUntilAsync(Func<Task<bool>> condition, string failure)
-    {
-        for (var waited = TimeSpan.Zero; waited < TimeSpan.FromSeconds(30); waited += TimeSpan.FromMilliseconds(200))
-        {
-            if (await condition())
-            {
-                return;
-            }
-
-            await Task.Delay(200, Ct);
-        }
-
-        Assert.Fail(failure);
-    }
 }
 
 /// <summary>Redis alive but silent (SIGSTOP), as in a network partition or a hung server, then woken (SIGCONT).</summary>
