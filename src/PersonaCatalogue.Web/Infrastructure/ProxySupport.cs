@@ -26,6 +26,9 @@ public static class ProxySupport
         return services;
     }
 
+    /// <summary>The scheme and host the client used (behind the proxy: the proxy's), for absolute links in pages and emails.</summary>
+    public static string Origin(this HttpRequest request) => $"{request.Scheme}://{request.Host}";
+
     public static IApplicationBuilder UseProxySupport(this WebApplication app) =>
         IsEnabled(app.Configuration) ? app.UseForwardedHeaders() : app;
 }

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using PersonaCatalogue.Core.Data;
 using PersonaCatalogue.Core.Data.Entities;
+using PersonaCatalogue.Web.Infrastructure;
 
 namespace PersonaCatalogue.Web.Features.OpenData;
 
@@ -16,7 +17,7 @@ public class FeedController(CatalogueDbContext db) : Controller
     [HttpGet("/tools/feed.atom")]
     public async Task<IActionResult> Tools(CancellationToken cancellationToken)
     {
-        var site = $"{Request.Scheme}://{Request.Host}";
+        var site = Request.Origin();
         var tools = await db.Tools.AsNoTracking()
             .Where(t => t.Status == ToolStatus.Published)
             .OrderByDescending(t => t.AddedAt).ThenBy(t => t.Name)

@@ -80,7 +80,7 @@ public class SuggestionsController(CatalogueDbContext db, CatalogueVocabulary vo
 
         return reference is null
             ? NotFound()
-            : View(new SuggestionConfirmation(reference, $"{Request.Scheme}://{Request.Host}{StatusPath}{token}"));
+            : View(new SuggestionConfirmation(reference, Request.Origin() + StatusPath + token));
     }
 
     [HttpGet(StatusPath + "{token}")]

@@ -72,7 +72,7 @@ public class ApproveSuggestionController(
             from = suggestion.Reference,
         };
 
-        var outcome = await decisions.PublishAsync(suggestion, version, tool, published, User, this.RequestBaseUrl(), cancellationToken);
+        var outcome = await decisions.PublishAsync(suggestion, version, tool, published, User, Request.Origin(), cancellationToken);
         if (outcome == DecisionOutcome.SlugTaken)
         {
             ModelState.AddModelError(nameof(ToolForm.Slug), "Another tool already uses this address; choose a different one");

@@ -12,9 +12,6 @@ namespace PersonaCatalogue.Web.Features.Staff.Suggestions;
 public static class DecisionAnswers
 {
     /// <summary>Another moderator decided since this one loaded the page: 409, and who decided what.</summary>
-    /// <summary>The scheme and host the moderator used: the suggester's email links start with it unless <c>Site:BaseUrl</c> is set.</summary>
-    public static string RequestBaseUrl(this Controller controller) => $"{controller.Request.Scheme}://{controller.Request.Host}";
-
     public static ViewResult AlreadyDecided(this Controller controller, ToolSuggestion suggestion)
     {
         controller.Response.StatusCode = StatusCodes.Status409Conflict;

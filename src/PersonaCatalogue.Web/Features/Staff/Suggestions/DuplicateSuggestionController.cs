@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using PersonaCatalogue.Core.Catalogue;
 using PersonaCatalogue.Core.Data;
 using PersonaCatalogue.Core.Data.Entities;
+using PersonaCatalogue.Web.Infrastructure;
 
 namespace PersonaCatalogue.Web.Features.Staff.Suggestions;
 
@@ -22,7 +23,7 @@ public class DuplicateSuggestionController(CatalogueDbContext db, DuplicateFinde
             return await this.ReviewAgainAsync(db, duplicates, id, form, result, cancellationToken);
         }
 
-        return await this.DecideAsync(db, id, suggestion => decisions.MarkDuplicateAsync(suggestion, form.Version, original, User, this.RequestBaseUrl(), cancellationToken),
+        return await this.DecideAsync(db, id, suggestion => decisions.MarkDuplicateAsync(suggestion, form.Version, original, User, Request.Origin(), cancellationToken),
             $"Suggestion marked as a duplicate of {original.Name}", cancellationToken);
     }
 }

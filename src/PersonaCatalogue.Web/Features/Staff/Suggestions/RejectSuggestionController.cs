@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using PersonaCatalogue.Core.Catalogue;
 using PersonaCatalogue.Core.Data;
 using PersonaCatalogue.Core.Data.Entities;
+using PersonaCatalogue.Web.Infrastructure;
 
 namespace PersonaCatalogue.Web.Features.Staff.Suggestions;
 
@@ -20,7 +21,7 @@ public class RejectSuggestionController(CatalogueDbContext db, DuplicateFinder d
             return await this.ReviewAgainAsync(db, duplicates, id, form, result, cancellationToken);
         }
 
-        return await this.DecideAsync(db, id, suggestion => decisions.RejectAsync(suggestion, form.Version, form.Reason!, User, this.RequestBaseUrl(), cancellationToken),
+        return await this.DecideAsync(db, id, suggestion => decisions.RejectAsync(suggestion, form.Version, form.Reason!, User, Request.Origin(), cancellationToken),
             "Suggestion rejected. The suggester will see your reason on their status page", cancellationToken);
     }
 }
