@@ -4,12 +4,15 @@
 #   docker run -p 8080:8080 -v persona-data:/data persona-catalogue
 # Behind a TLS-terminating proxy, add -e ForwardedHeaders__Enabled=true so the app sees https.
 
-# 1. Styles: GOV.UK Frontend compiled with sass.
+# 1. Styles: GOV.UK Frontend compiled with sass, then trimmed by PurgeCSS to what the views and C# files use.
 FROM node:20-bookworm-slim AS styles
 WORKDIR /src/src/PersonaCatalogue.Web
 COPY src/PersonaCatalogue.Web/package.json src/PersonaCatalogue.Web/package-lock.json ./
 RUN npm ci --no-audit --no-fund
 COPY src/PersonaCatalogue.Web/Styles ./Styles
+COPY src/PersonaCatalogue.Web/purgecss.config.cjs ./
+COPY src/PersonaCatalogue.Web/Features ./Features
+COPY src/PersonaCatalogue.Web/Infrastructure ./Infrastructure
 RUN mkdir -p wwwroot/css && npm run build:css
 
 # 2. App: restore first so the package layer is cached, then publish without re-running the styles build.

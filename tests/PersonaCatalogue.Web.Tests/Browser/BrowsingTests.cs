@@ -80,4 +80,27 @@ public class BrowsingTests(BrowserFixture browser) : IClassFixture<BrowserFixtur
         var pages = System.Text.RegularExpressions.Regex.Matches(System.Text.Encoding.Latin1.GetString(pdf), @"/Type\s*/Page[^s]").Count;
         Assert.Equal(1, pages);
     }
+
+    [Fact]
+    public async Task Tools_OnAPhone_SkipToResultsGoesPastTheFilters()
+    {
+        var page = await browser.NewPageAsync(javaScriptEnabled: false);
+        await page.SetViewportSizeAsync(320, 640);
+        await page.GotoAsync("/tools");
+
+        var skip = page.GetByRole(AriaRole.Link, new() { Name = "Skip to results" });
+        var firstCheckbox = page.Locator("input[type=checkbox]").First;
+        // The link comes before the filters, so a keyboard or screen reader user meets it first.
+        Assert.True(await skip.EvaluateAsync<bool>("(link, box) => !!(link.compareDocumentPosition(box) & Node.DOCUMENT_POSITION_FOLLOWING)", await firstCheckbox.ElementHandleAsync()));
+        Assert.False(await page.Locator("#result-count").EvaluateAsync<bool>("e => e.getBoundingClientRect().top < window.innerHeight"));
+
+        await skip.FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+
+        await BrowserFixture.ArriveAtAsync(page, url => url.EndsWith("/tools#results"));
+        Assert.True(await page.Locator("#result-count").EvaluateAsync<bool>("e => { const r = e.getBoundingClientRect(); return r.top >= 0 && r.top < window.innerHeight; }"));
+        // The next Tab goes into the results, not back into the filters.
+        await page.Keyboard.PressAsync("Tab");
+        Assert.True(await page.Locator(":focus").EvaluateAsync<bool>("e => !!e.closest('#results')"));
+    }
 }
