@@ -63,6 +63,33 @@ public static partial class SearchIndex
         return db.Set<SearchToolMatch>().Where(m => m.Query == query).Select(m => m.ToolId);
     }
 
+    /// <summary>
+    /// How many published tools match the terms, counted in the index alone (it holds only published tools), without
+    /// reading a single tool: for a word in nearly every tool this is several times quicker than joining each match back.
+    /// </summary>
+    public static Task<int> CountToolsAsync(CatalogueDbContext db, IReadOnlyList<string> terms, CancellationToken cancellationToken)
+    {
+        if (db.Database.IsNpgsql())
+        {
+            return db.Database.SqlQuery<int>($"""
+                SELECT count(*)::int AS "Value" FROM "SearchIndex"
+                WHERE "EntityType" = 'tool' AND "Document" @@ to_tsquery('catalogue_search', {TsQuery(terms)})
+                """).SingleAsync(cancellationToken);
+        }
+
+        var query = Fts5Query(terms);
+        return db.Set<SearchToolMatch>().CountAsync(m => m.Query == query, cancellationToken);
+    }
+
+    /// <summary>
+    /// The tools, to be walked in name order by SQLite (through the index on status and name) when a search is listed by
+    /// name: each tool is checked against the search's matches until the page is full, which for a common word stops
+    /// after a few dozen tools, where sorting every match by name read and sorted them all (three times slower at
+    /// 10,000 tools, most matching). PostgreSQL plans this itself.
+    /// </summary>
+    public static IQueryable<Tool> ToolsInNameOrder(CatalogueDbContext db) =>
+        db.Database.IsNpgsql() ? db.Tools : db.Tools.FromSql($"SELECT * FROM Tools INDEXED BY IX_Tools_Status_Name");
+
     /// <summary>The best hits first (the lowest <see cref="SearchHit.Rank"/>), each with a snippet around what matched.</summary>
     public static Task<List<SearchHit>> SearchAsync(CatalogueDbContext db, IReadOnlyList<string> terms, int limit, CancellationToken cancellationToken) =>
         (db.Database.IsNpgsql()
