@@ -90,17 +90,26 @@ public static partial class SearchIndex
     public static IQueryable<Tool> ToolsInNameOrder(CatalogueDbContext db) =>
         db.Database.IsNpgsql() ? db.Tools : db.Tools.FromSql($"SELECT * FROM Tools INDEXED BY IX_Tools_Status_Name");
 
-    /// <summary>The best hits first (the lowest <see cref="SearchHit.Rank"/>), each with a snippet around what matched.</summary>
+    /// <summary>
+    /// The best hits first (the lowest <see cref="SearchHit.Rank"/>), each with a snippet around what matched. Snippets
+    /// are made for the rows shown only: on PostgreSQL the hits are ranked and cut to the page in a subquery, and
+    /// ts_headline (which reads and parses each row's text) runs on those; SQLite works out the rank first and builds a
+    /// row's other columns, snippet included, only when it enters the best <paramref name="limit"/> so far
+    /// (EXPLAIN shows the sorter's limit check between bm25 and snippet).
+    /// </summary>
     public static Task<List<SearchHit>> SearchAsync(CatalogueDbContext db, IReadOnlyList<string> terms, int limit, CancellationToken cancellationToken) =>
         (db.Database.IsNpgsql()
             ? db.Database.SqlQuery<SearchHit>($"""
                 SELECT s."EntityType" AS "Kind", s."Slug", s."Title",
-                       ts_headline('catalogue_search', s."Title" || ' ' || s."Summary" || ' ' || s."Body", q, {_headlineOptions}) AS "Snippet",
-                       -ts_rank(s."Document", q)::float8 AS "Rank"
-                FROM "SearchIndex" AS s, to_tsquery('catalogue_search', {TsQuery(terms)}) AS q
-                WHERE s."Document" @@ q
-                ORDER BY "Rank", s."Title"
-                LIMIT {limit}
+                       ts_headline('catalogue_search', s."Title" || ' ' || s."Summary" || ' ' || s."Body", s.q, {_headlineOptions}) AS "Snippet",
+                       s."Rank"
+                FROM (
+                    SELECT i."EntityType", i."Slug", i."Title", i."Summary", i."Body", q, -ts_rank(i."Document", q)::float8 AS "Rank"
+                    FROM "SearchIndex" AS i, to_tsquery('catalogue_search', {TsQuery(terms)}) AS q
+                    WHERE i."Document" @@ q
+                    ORDER BY "Rank", i."Title"
+                    LIMIT {limit}) AS s
+                ORDER BY s."Rank", s."Title"
                 """)
             : db.Database.SqlQuery<SearchHit>($"""
                 SELECT EntityType AS Kind, Slug, Title,
