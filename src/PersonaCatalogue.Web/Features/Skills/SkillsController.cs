@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
+using PersonaCatalogue.Core.Catalogue;
 using PersonaCatalogue.Core.Data;
 using PersonaCatalogue.Core.Data.Entities;
 using PersonaCatalogue.Web.Features.Shared;
@@ -16,17 +17,22 @@ public class SkillsController(CatalogueDbContext db, IConfiguration configuratio
     [OutputCache(PolicyName = PublicPagePolicy.Name, Tags = [CataloguePages.Skills])]
     public async Task<IActionResult> Index(CancellationToken cancellationToken)
     {
-        var areas = await db.SkillAreas.AsNoTracking()
+        // The tool counts come from two grouped queries rather than a count per skill, which read every linked tool.
+        var toolCounts = await SkillToolCounts.PublishedAsync(db, cancellationToken);
+        var areas = (await db.SkillAreas.AsNoTracking()
             .OrderBy(a => a.Order)
+            .Select(a => new
+            {
+                a.Slug,
+                a.Name,
+                a.Description,
+                Skills = a.Skills.OrderBy(s => s.Order).Select(s => new { s.Id, s.Slug, s.Name, Personas = s.Personas.Count }).ToList(),
+            })
+            .ToListAsync(cancellationToken))
             .Select(a => new SkillAreaRow(
                 a.Slug, a.Name, a.Description,
-                a.Skills.OrderBy(s => s.Order)
-                    .Select(s => new SkillRow(
-                        s.Slug, s.Name,
-                        s.Personas.Count,
-                        s.Tools.Count(t => t.Tool.Status == ToolStatus.Published)))
-                    .ToList()))
-            .ToListAsync(cancellationToken);
+                [.. a.Skills.Select(s => new SkillRow(s.Slug, s.Name, s.Personas, toolCounts.GetValueOrDefault(s.Id)))]))
+            .ToList();
         var levels = await db.SkillLevels.AsNoTracking().OrderBy(l => l.Order).ToListAsync(cancellationToken);
         return View(new SkillsFramework(areas, levels));
     }

@@ -49,6 +49,35 @@ public class LinkedToolsTests(CatalogueAppFactory app) : IClassFixture<Catalogue
         Assert.Equal(all.Order(StringComparer.Ordinal), (await ListedAsync(link.GetAttribute("href")!)).Order(StringComparer.Ordinal));
     }
 
+    [Fact]
+    public async Task SkillsFramework_CountsEachSkillsPublishedToolsOnly()
+    {
+        var skillId = SkillId("leading-change");
+        await using var db = app.CreateDbContext();
+        var before = await db.ToolSkills.CountAsync(ts => ts.SkillId == skillId && ts.Tool.Status == ToolStatus.Published, TestContext.Current.CancellationToken);
+        var tools = new List<Tool>();
+        for (var i = 0; i < 3; i++)
+        {
+            tools.Add(await app.CreateToolAsync());
+        }
+
+        foreach (var tool in tools)
+        {
+            db.ToolSkills.Add(new ToolSkill { ToolId = tool.Id, SkillId = skillId });
+        }
+
+        await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+        var retired = await db.Tools.SingleAsync(t => t.Id == tools[0].Id, TestContext.Current.CancellationToken);
+        retired.Status = ToolStatus.Retired;
+        await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+
+        var doc = await app.GetDocumentAsync("/skills");
+
+        var row = doc.QuerySelectorAll("tbody tr").Single(r => r.QuerySelector("th")!.TextContent.Trim() == "Leading change");
+        // Three linked, one of them retired: two more than before.
+        Assert.Equal((before + 2).ToString(System.Globalization.CultureInfo.InvariantCulture), row.QuerySelectorAll("td")[1].TextContent.Trim());
+    }
+
     /// <summary>
     /// Two found helpful by five people each (all five, then three of five), both named to sort last by name, and 28
     /// that nobody answered about. Returns the two names, best first.
