@@ -47,8 +47,8 @@ public class PersonasController(CatalogueDbContext db, IConfiguration configurat
         }
 
         HttpContext.TagPage(CataloguePages.Persona(persona.Id));
-        var (tools, toolCount) = await LinkedTools.LoadAsync(
-            db, HttpContext, configuration, new ToolFilters { Personas = [persona.Slug] },
+        var (tools, toolCount) = await LinkedTools.ForPersonaAsync(
+            db, HttpContext, configuration, persona.Id, persona.Slug,
             linked => linked.Select(t => new PersonaToolRow(
                 t.Slug, t.Name, t.Summary, t.Personas.Where(p => p.PersonaId == persona.Id).Select(p => p.Why).FirstOrDefault() ?? "")),
             cancellationToken);

@@ -18,7 +18,7 @@ public class SkillsController(CatalogueDbContext db, IConfiguration configuratio
     public async Task<IActionResult> Index(CancellationToken cancellationToken)
     {
         // The tool counts come from two grouped queries rather than a count per skill, which read every linked tool.
-        var toolCounts = await SkillToolCounts.PublishedAsync(db, cancellationToken);
+        var toolCounts = await PublishedToolCounts.PerSkillAsync(db, cancellationToken);
         var areas = (await db.SkillAreas.AsNoTracking()
             .OrderBy(a => a.Order)
             .Select(a => new
@@ -58,8 +58,8 @@ public class SkillsController(CatalogueDbContext db, IConfiguration configuratio
         }
 
         HttpContext.TagPage(CataloguePages.Skill(skill.Id));
-        var (tools, toolCount) = await LinkedTools.LoadAsync(
-            db, HttpContext, configuration, new ToolFilters { Skills = [skill.Slug] },
+        var (tools, toolCount) = await LinkedTools.ForSkillAsync(
+            db, HttpContext, configuration, skill.Id, skill.Slug,
             linked => linked.Select(t => new SkillToolRow(t.Slug, t.Name, t.Summary)),
             cancellationToken);
         return View(skill with { Tools = tools, ToolCount = toolCount });
