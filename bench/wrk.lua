@@ -12,7 +12,21 @@
 --     a learning plan (/self-assessment/result) for a different set of answers on every request, so every plan is
 --     worked out (3^27 sets of answers).
 --
--- The search words are topics of the generated catalogue (Features/Generate/GeneratedText.cs, Topics).
+--   wrk ... -s bench/wrk.lua URL -- search-tools unique OFFSET T
+--   wrk ... -s bench/wrk.lua URL -- search-site unique OFFSET T
+--     what people type: one or two words (three in five are one word) drawn from the generated catalogue's own
+--     vocabulary, each word as often as the number of tools whose name or summary has it, so the commonest words
+--     ("data", "open") come up most. search-tools asks /tools, half the time with one filter (a persona, kind, cost
+--     or licence), on page 1 eight times in ten, else page 2 or 3; search-site asks /search. Every URL is new: each
+--     thread keeps the URLs it sent and draws again on a repeat, and a URL belongs to one thread and one run only (by
+--     a hash of it, the thread's id and OFFSET / 20000), so neither another thread, nor the warm-up (OFFSET 0) nor
+--     another run has asked for it before. The vocabulary is the file named by BENCH_WORDS: "word count" a line,
+--     which bench/run writes from the generated database.
+--   wrk ... -s bench/wrk.lua URL -- uncached unique OFFSET T
+--     the URL with a parameter no page reads (b=N) and a new N each time: the page cache never stores a request
+--     with an unknown parameter, so every request builds the page (as long as the plain URL was never stored).
+--
+-- The filtered lists' search words are topics of the generated catalogue (Features/Generate/GeneratedText.cs, Topics).
 
 local words = { "housing", "transport", "schools", "health", "waste", "planning", "budget", "grants", "air", "flood",
   "library", "parks", "energy", "care", "licensing", "procurement", "census", "elections", "crime", "jobs", "tourism",
@@ -36,7 +50,7 @@ end
 
 local mode, repeats, stride, counter = nil, false, 1, 0
 
-local filtered_request, plan_request
+local filtered_request, plan_request, search_request, uncached_request
 
 function init(args)
   mode = args[1]
@@ -48,6 +62,11 @@ function init(args)
     request = filtered_request
   elseif mode == "plans" then
     request = plan_request
+  elseif mode == "search-tools" or mode == "search-site" then
+    search_setup(tonumber(args[3] or "0"))
+    request = search_request
+  elseif mode == "uncached" then
+    request = uncached_request
   end
 end
 
@@ -95,6 +114,89 @@ plan_request = function()
     parts[i] = area[1] .. "=" .. answer
   end
   return wrk.format(nil, "/self-assessment/result?" .. table.concat(parts, "&"))
+end
+
+-- Searches ------------------------------------------------------------------------------------------------------
+
+local vocabulary, total_weight, seen, slot, slots, random_state = {}, 0, {}, 0, 1, 1
+local filters = { "persona=alan", "persona=chris", "persona=ida", "persona=pat", "persona=sara",
+  "kind=guide", "kind=canvas-or-template", "kind=software", "kind=web-service", "kind=data-portal",
+  "kind=data-standard", "kind=course", "kind=community", "cost=free", "cost=freemium", "cost=paid", "open=yes" }
+
+-- A small deterministic generator (Park-Miller), so a run asks the same things each time it is repeated.
+local function random()
+  random_state = (random_state * 16807) % 2147483647
+  return random_state / 2147483647
+end
+
+local function hash(text)
+  local h = 5381
+  for i = 1, #text do
+    h = (h * 33 + text:byte(i)) % 4294967296
+  end
+  return h
+end
+
+function search_setup(offset)
+  local file = assert(io.open(os.getenv("BENCH_WORDS") or "bench-words.txt", "r"), "BENCH_WORDS names no readable file")
+  for line in file:lines() do
+    local word, count = line:match("^(%S+)%s+(%d+)")
+    if word then
+      total_weight = total_weight + tonumber(count)
+      vocabulary[#vocabulary + 1] = { word, total_weight }
+    end
+  end
+  file:close()
+  assert(#vocabulary > 0, "the vocabulary is empty")
+  -- Five runs' worth of slots (the warm-up at OFFSET 0 and runs 20,000 apart), one per thread in each.
+  slots = 5 * stride
+  slot = (math.floor(offset / 20000) % 5) * stride + (id or 0)
+  random_state = 1 + slot * 7919
+end
+
+local function word()
+  local target = random() * total_weight
+  local low, high = 1, #vocabulary
+  while low < high do
+    local middle = math.floor((low + high) / 2)
+    if vocabulary[middle][2] < target then low = middle + 1 else high = middle end
+  end
+  return vocabulary[low][1]
+end
+
+local function search_path()
+  local words = word()
+  if random() >= 0.6 then
+    words = words .. "+" .. word()
+  end
+  if mode == "search-site" then
+    return "/search?q=" .. words
+  end
+  local path = "/tools?q=" .. words
+  if random() < 0.5 then
+    path = path .. "&" .. filters[math.floor(random() * #filters) + 1]
+  end
+  local page = random()
+  if page >= 0.95 then path = path .. "&page=3" elseif page >= 0.8 then path = path .. "&page=2" end
+  return path
+end
+
+search_request = function()
+  for _ = 1, 100000 do
+    local path = search_path()
+    if not seen[path] and hash(path) % slots == slot then
+      seen[path] = true
+      return wrk.format(nil, path)
+    end
+  end
+  error("no new search left to ask for")
+end
+
+uncached_request = function()
+  local n = counter
+  counter = counter + stride
+  local separator = wrk.path:find("?", 1, true) and "&" or "?"
+  return wrk.format(nil, wrk.path .. separator .. "b=" .. n)
 end
 
 function done(summary, latency, requests)

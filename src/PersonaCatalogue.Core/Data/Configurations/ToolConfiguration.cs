@@ -9,8 +9,10 @@ public class ToolConfiguration : IEntityTypeConfiguration<Tool>
     public void Configure(EntityTypeBuilder<Tool> builder)
     {
         builder.HasIndex(t => t.Slug).IsUnique();
-        // The tools list filters by status and sorts by name or date added.
-        builder.HasIndex(t => new { t.Status, t.Name });
+        // The tools list filters by status and sorts by name or date added. Kind and cost are in the name index so a
+        // search listed by name can walk it in name order (SearchIndex.ToolsInNameOrder) and check those filters
+        // without reading each tool's row.
+        builder.HasIndex(t => new { t.Status, t.Name, t.Kind, t.Cost }, "IX_Tools_Status_Name");
         builder.HasIndex(t => new { t.Status, t.AddedAt });
         // A filtered or searched list checks each matching tool by id (the search index gives ids), then sorts the
         // matches and keeps one page. This index holds everything that needs, so SQLite reads one small index entry

@@ -732,9 +732,9 @@ namespace PersonaCatalogue.Core.Data.Migrations
 
                     b.HasIndex("Status", "AddedAt");
 
-                    b.HasIndex("Status", "Name");
-
                     b.HasIndex(new[] { "Id", "Status", "Kind", "Cost", "IsOpen", "Name", "AddedAt" }, "IX_Tools_Listing");
+
+                    b.HasIndex(new[] { "Status", "Name", "Kind", "Cost" }, "IX_Tools_Status_Name");
 
                     b.ToTable("Tools");
                 });

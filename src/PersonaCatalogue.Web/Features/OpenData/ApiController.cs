@@ -69,8 +69,8 @@ public class ApiController(CatalogueDbContext db, CatalogueVocabulary optionsCac
         var query = ToolQuery.Filter(db, filters);
         // Unlike the pages, the API does not move a page number past the end to the last page: the client gets no
         // tools and the real page count, so it knows it went too far.
-        var position = new PagePosition(filters.Page, pageSize, await query.CountAsync(cancellationToken));
-        var page = ToolQuery.Page(db, query, filters, ToolQuery.MinimumAnswersToRank(configuration), position.Offset, position.PageSize);
+        var position = new PagePosition(filters.Page, pageSize, await ToolQuery.CountAsync(db, query, filters, cancellationToken));
+        var page = ToolQuery.Page(db, ToolQuery.Filter(db, filters, forPage: true), filters, ToolQuery.MinimumAnswersToRank(configuration), position.Offset, position.PageSize);
         var tools = await CatalogueRecords.Tools(page).ToListAsync(cancellationToken);
         var lastChanged = await CatalogueRecords.LastChangedAsync(db, cancellationToken);
         if (filters.SortHelpful)

@@ -1,5 +1,6 @@
 using PersonaCatalogue.Core.Data;
 using PersonaCatalogue.Web.Features.Feedback;
+using PersonaCatalogue.Web.Features.Tools;
 
 namespace PersonaCatalogue.Web.Features.Personas;
 
@@ -25,9 +26,14 @@ public record PersonaDetail(
     int Iteration,
     DateOnly LastReviewedOn,
     List<PersonaSkillRow> Skills,
-    List<PersonaToolRow> Tools,
     List<PersonaIterationRow> Iterations)
 {
+    /// <summary>The first <see cref="LinkedTools.Shown"/> recommended tools, the most found helpful first, then by name.</summary>
+    public List<PersonaToolRow> Tools { get; init; } = [];
+
+    /// <summary>How many published tools are recommended for this persona in all.</summary>
+    public int ToolCount { get; init; }
+
     public IEnumerable<IGrouping<string, PersonaSkillRow>> SkillsByArea => Skills.GroupBy(s => s.AreaName);
 
     /// <summary>Counts and published comments on the current iteration, loaded after the persona.</summary>

@@ -5,12 +5,13 @@ using PersonaCatalogue.Core.Data;
 using PersonaCatalogue.Core.Data.Entities;
 using PersonaCatalogue.Web.Features.Feedback;
 using PersonaCatalogue.Web.Features.Shared;
+using PersonaCatalogue.Web.Features.Tools;
 using PersonaCatalogue.Web.Infrastructure.PageCaching;
 
 namespace PersonaCatalogue.Web.Features.Personas;
 
 [Route("personas")]
-public class PersonasController(CatalogueDbContext db) : Controller
+public class PersonasController(CatalogueDbContext db, IConfiguration configuration) : Controller
 {
     [HttpGet("")]
     [OutputCache(PolicyName = PublicPagePolicy.Name, Tags = [CataloguePages.Personas])]
@@ -33,11 +34,6 @@ public class PersonasController(CatalogueDbContext db) : Controller
                     .OrderBy(s => s.Skill.Area.Order).ThenBy(s => s.Skill.Order)
                     .Select(s => new PersonaSkillRow(s.Skill.Area.Name, s.Skill.Area.Slug, s.Skill.Slug, s.Skill.Name, s.Level.Name, s.Level.Order, s.Why))
                     .ToList(),
-                p.Tools
-                    .Where(t => t.Tool.Status == ToolStatus.Published)
-                    .OrderBy(t => t.Tool.Name)
-                    .Select(t => new PersonaToolRow(t.Tool.Slug, t.Tool.Name, t.Tool.Summary, t.Why))
-                    .ToList(),
                 p.Iterations
                     .OrderByDescending(i => i.Number)
                     .Select(i => new PersonaIterationRow(i.Number, i.PublishedOn, i.ChangeNotes))
@@ -51,7 +47,12 @@ public class PersonasController(CatalogueDbContext db) : Controller
         }
 
         HttpContext.TagPage(CataloguePages.Persona(persona.Id));
+        var (tools, toolCount) = await LinkedTools.ForPersonaAsync(
+            db, HttpContext, configuration, persona.Id, persona.Slug,
+            linked => linked.Select(t => new PersonaToolRow(
+                t.Slug, t.Name, t.Summary, t.Personas.Where(p => p.PersonaId == persona.Id).Select(p => p.Why).FirstOrDefault() ?? "")),
+            cancellationToken);
         var feedback = await PersonaFeedbackSection.LoadAsync(db, persona.Slug, persona.Name, persona.Iteration, cancellationToken);
-        return View(persona with { Feedback = feedback });
+        return View(persona with { Tools = tools, ToolCount = toolCount, Feedback = feedback });
     }
 }

@@ -1,31 +1,38 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
+using PersonaCatalogue.Core.Catalogue;
 using PersonaCatalogue.Core.Data;
 using PersonaCatalogue.Core.Data.Entities;
 using PersonaCatalogue.Web.Features.Shared;
+using PersonaCatalogue.Web.Features.Tools;
 using PersonaCatalogue.Web.Infrastructure.PageCaching;
 
 namespace PersonaCatalogue.Web.Features.Skills;
 
 [Route("skills")]
-public class SkillsController(CatalogueDbContext db) : Controller
+public class SkillsController(CatalogueDbContext db, IConfiguration configuration) : Controller
 {
     [HttpGet("")]
     [OutputCache(PolicyName = PublicPagePolicy.Name, Tags = [CataloguePages.Skills])]
     public async Task<IActionResult> Index(CancellationToken cancellationToken)
     {
-        var areas = await db.SkillAreas.AsNoTracking()
+        // The tool counts come from two grouped queries rather than a count per skill, which read every linked tool.
+        var toolCounts = await PublishedToolCounts.PerSkillAsync(db, cancellationToken);
+        var areas = (await db.SkillAreas.AsNoTracking()
             .OrderBy(a => a.Order)
+            .Select(a => new
+            {
+                a.Slug,
+                a.Name,
+                a.Description,
+                Skills = a.Skills.OrderBy(s => s.Order).Select(s => new { s.Id, s.Slug, s.Name, Personas = s.Personas.Count }).ToList(),
+            })
+            .ToListAsync(cancellationToken))
             .Select(a => new SkillAreaRow(
                 a.Slug, a.Name, a.Description,
-                a.Skills.OrderBy(s => s.Order)
-                    .Select(s => new SkillRow(
-                        s.Slug, s.Name,
-                        s.Personas.Count,
-                        s.Tools.Count(t => t.Tool.Status == ToolStatus.Published)))
-                    .ToList()))
-            .ToListAsync(cancellationToken);
+                [.. a.Skills.Select(s => new SkillRow(s.Slug, s.Name, s.Personas, toolCounts.GetValueOrDefault(s.Id)))]))
+            .ToList();
         var levels = await db.SkillLevels.AsNoTracking().OrderBy(l => l.Order).ToListAsync(cancellationToken);
         return View(new SkillsFramework(areas, levels));
     }
@@ -41,11 +48,6 @@ public class SkillsController(CatalogueDbContext db) : Controller
                 s.Personas
                     .OrderByDescending(p => p.Level.Order).ThenBy(p => p.Persona.Order)
                     .Select(p => new SkillPersonaRow(p.Persona.Slug, p.Persona.Name, p.Persona.Role, p.Level.Name, p.Level.Order, p.Why))
-                    .ToList(),
-                s.Tools
-                    .Where(t => t.Tool.Status == ToolStatus.Published)
-                    .OrderBy(t => t.Tool.Name)
-                    .Select(t => new SkillToolRow(t.Tool.Slug, t.Tool.Name, t.Tool.Summary))
                     .ToList()))
             .AsSplitQuery()
             .SingleOrDefaultAsync(cancellationToken);
@@ -56,7 +58,11 @@ public class SkillsController(CatalogueDbContext db) : Controller
         }
 
         HttpContext.TagPage(CataloguePages.Skill(skill.Id));
-        return View(skill);
+        var (tools, toolCount) = await LinkedTools.ForSkillAsync(
+            db, HttpContext, configuration, skill.Id, skill.Slug,
+            linked => linked.Select(t => new SkillToolRow(t.Slug, t.Name, t.Summary)),
+            cancellationToken);
+        return View(skill with { Tools = tools, ToolCount = toolCount });
     }
 }
 
@@ -68,7 +74,14 @@ public record SkillRow(string Slug, string Name, int PersonaCount, int ToolCount
 
 public record SkillDetail(
     int Id, string Slug, string Name, string Description, string AreaName, string AreaSlug,
-    List<SkillPersonaRow> Personas, List<SkillToolRow> Tools);
+    List<SkillPersonaRow> Personas)
+{
+    /// <summary>The first <see cref="LinkedTools.Shown"/> linked tools, the most found helpful first, then by name.</summary>
+    public List<SkillToolRow> Tools { get; init; } = [];
+
+    /// <summary>How many published tools are linked to this skill in all.</summary>
+    public int ToolCount { get; init; }
+}
 
 public record SkillPersonaRow(string Slug, string Name, string Role, string LevelName, int LevelOrder, string Why);
 

@@ -53,6 +53,10 @@ public class ToolFilters
     public bool HasFilters =>
         Personas.Count + Skills.Count + Areas.Count + Kinds.Count + Costs.Count > 0 || OnlyOpen || !string.IsNullOrWhiteSpace(Query);
 
+    /// <summary>A search and no other filter (any order, any page). A new filter must be added here and in <see cref="HasFilters"/>.</summary>
+    public bool OnlySearch =>
+        !string.IsNullOrWhiteSpace(Query) && Personas.Count + Skills.Count + Areas.Count + Kinds.Count + Costs.Count == 0 && !OnlyOpen;
+
     /// <summary>Drops unknown or repeated values and trims the search, so a hand-edited URL cannot break the page.</summary>
     public void Normalise(ISet<string> personas, ISet<string> skills, ISet<string> areas, ISet<string> kinds, ISet<string> costs)
     {

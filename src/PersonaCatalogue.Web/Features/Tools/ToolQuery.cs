@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using PersonaCatalogue.Core.Catalogue;
 using PersonaCatalogue.Core.Data;
 using PersonaCatalogue.Core.Data.Entities;
@@ -28,9 +29,18 @@ public static class ToolQuery
     /// compared as one parameter: a list goes as a parameter per value, and EF Core then builds the query's SQL afresh
     /// on every request (about 5% of an uncached list's CPU at 10,000 tools) rather than reusing it.
     /// </summary>
-    public static IQueryable<Tool> Filter(CatalogueDbContext db, ToolFilters filters)
+    /// <param name="forPage">
+    /// For picking a page rather than counting: a search listed by name (the default order) then walks the tools in
+    /// name order through the index on status, name, kind and cost, checking each against the matches and stopping at
+    /// the page's last tool, rather than sorting every match by name: for a common word the first names are found almost
+    /// at once. Counting stays on the usual plan, which starts from the matches.
+    /// </param>
+    public static IQueryable<Tool> Filter(CatalogueDbContext db, ToolFilters filters, bool forPage = false)
     {
-        var query = db.Tools.Where(t => t.Status == ToolStatus.Published);
+        var query = forPage && filters.Query is not null && !filters.SortNewest && !filters.SortHelpful
+            ? SearchIndex.ToolsInNameOrder(db)
+            : db.Tools;
+        query = query.Where(t => t.Status == ToolStatus.Published);
         query = filters.Personas switch
         {
             [] => query,
@@ -80,6 +90,16 @@ public static class ToolQuery
 
         return query;
     }
+
+    /// <summary>
+    /// How many tools match. A search with no other filter is counted in the search index alone, which holds only
+    /// published tools: a word such as "data" matches nearly every tool, and counting by joining each match back to
+    /// its tool took longer than the rest of the page at 10,000 tools.
+    /// </summary>
+    public static Task<int> CountAsync(CatalogueDbContext db, IQueryable<Tool> filtered, ToolFilters filters, CancellationToken cancellationToken) =>
+        filters.OnlySearch && SearchIndex.Terms(filters.Query) is { } terms
+            ? SearchIndex.CountToolsAsync(db, terms, cancellationToken)
+            : filtered.CountAsync(cancellationToken);
 
     /// <summary>
     /// The chosen order. "Most found helpful" ranks tools by the share of people who said they helped, spam left out,

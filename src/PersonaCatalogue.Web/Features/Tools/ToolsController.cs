@@ -21,9 +21,10 @@ public class ToolsController(CatalogueDbContext db, CatalogueVocabulary optionsC
     {
         var options = await ToolQuery.NormaliseAsync(db, optionsCache, filters, cancellationToken);
         var query = ToolQuery.Filter(db, filters).AsNoTracking();
+        var forPage = ToolQuery.Filter(db, filters, forPage: true).AsNoTracking();
         var minimumAnswers = ToolQuery.MinimumAnswersToRank(configuration);
         IQueryable<ToolCard> Cards(int skip, int take) => ToolQuery
-            .Page(db, query, filters, minimumAnswers, skip, take)
+            .Page(db, forPage, filters, minimumAnswers, skip, take)
             .Select(t => new ToolCard(t.Slug, t.Name, t.Summary, t.Kind, t.Cost, t.IsOpen, t.Publisher, t.AddedAt));
 
         // Most lists are short: a search with a filter or two rarely fills three pages. So any of the first three pages
@@ -35,13 +36,13 @@ public class ToolsController(CatalogueDbContext db, CatalogueVocabulary optionsC
         if (filters.Page * ToolFilters.PageSize <= shortList)
         {
             var firstPages = await Cards(0, shortList + 1).ToListAsync(cancellationToken);
-            var total = firstPages.Count <= shortList ? firstPages.Count : await query.CountAsync(cancellationToken);
+            var total = firstPages.Count <= shortList ? firstPages.Count : await ToolQuery.CountAsync(db, query, filters, cancellationToken);
             var position = PagePosition.Nearest(filters.Page, ToolFilters.PageSize, total);
             tools = new([.. firstPages.Skip(position.Offset).Take(position.PageSize)], position);
         }
         else
         {
-            var total = await query.CountAsync(cancellationToken);
+            var total = await ToolQuery.CountAsync(db, query, filters, cancellationToken);
             var position = PagePosition.Nearest(filters.Page, ToolFilters.PageSize, total);
             tools = new(total == 0 ? [] : await Cards(position.Offset, position.PageSize).ToListAsync(cancellationToken), position);
         }

@@ -12,7 +12,7 @@ namespace PersonaCatalogue.Core.Data.CompiledModels.PostgreSQL
     public partial class PostgresCatalogueDbContextModel
     {
         private PostgresCatalogueDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("980804b2-efd9-436c-a793-912c12c1a6b1"), entityTypeCount: 26)
+            : base(skipDetectChanges: false, modelId: new Guid("3a5a477b-109c-4f25-9813-f3678bd45282"), entityTypeCount: 26)
         {
         }
 

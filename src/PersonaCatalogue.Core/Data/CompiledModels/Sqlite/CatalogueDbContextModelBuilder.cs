@@ -11,7 +11,7 @@ namespace PersonaCatalogue.Core.Data.CompiledModels.Sqlite
     public partial class CatalogueDbContextModel
     {
         private CatalogueDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("55299b5e-2d5d-4c1a-aa1d-8452224a0531"), entityTypeCount: 27)
+            : base(skipDetectChanges: false, modelId: new Guid("3f436b08-378f-43c6-98c4-0f444bc13f4a"), entityTypeCount: 27)
         {
         }
 

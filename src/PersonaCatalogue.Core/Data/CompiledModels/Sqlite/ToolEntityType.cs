@@ -21,8 +21,8 @@ namespace PersonaCatalogue.Core.Data.CompiledModels.Sqlite
                 baseEntityType,
                 propertyCount: 15,
                 navigationCount: 2,
-                unnamedIndexCount: 4,
-                namedIndexCount: 1,
+                unnamedIndexCount: 3,
+                namedIndexCount: 2,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -154,12 +154,13 @@ namespace PersonaCatalogue.Core.Data.CompiledModels.Sqlite
             var index1 = runtimeEntityType.AddIndex(
                 new[] { status, addedAt });
 
-            var index2 = runtimeEntityType.AddIndex(
-                new[] { status, name });
-
             var iX_Tools_Listing = runtimeEntityType.AddIndex(
                 new[] { id, status, kind, cost, isOpen, name, addedAt },
                 name: "IX_Tools_Listing");
+
+            var iX_Tools_Status_Name = runtimeEntityType.AddIndex(
+                new[] { status, name, kind, cost },
+                name: "IX_Tools_Status_Name");
 
             return runtimeEntityType;
         }
