@@ -23,7 +23,7 @@ public record PersonaDetail(
     List<string> NeedsToKnow,
     List<string> Frustrations,
     int Iteration,
-    DateOnly LastReviewedOn,
+    DateOnly? LastReviewedOn,
     List<PersonaSkillRow> Skills,
     List<PersonaToolRow> Tools,
     List<PersonaIterationRow> Iterations)
@@ -38,4 +38,4 @@ public record PersonaSkillRow(string AreaName, string AreaSlug, string SkillSlug
 
 public record PersonaToolRow(string Slug, string Name, string Summary, string Why);
 
-public record PersonaIterationRow(int Number, DateOnly PublishedOn, string ChangeNotes);
+public record PersonaIterationRow(int Number, DateOnly? PublishedOn, string ChangeNotes);

@@ -66,7 +66,7 @@ public class ToolsListTests(CatalogueAppFactory app) : IClassFixture<CatalogueAp
         var expected = await db.Tools
             .Where(t => t.Status == ToolStatus.Published
                 && (t.Cost == ToolCost.Free || t.Cost == ToolCost.Freemium)
-                && t.IsOpen
+                && t.IsOpen == true
                 && t.Skills.Any(s => s.Skill.Area.Slug == "analysis"))
             .Select(t => t.Slug).ToListAsync(Ct);
         Assert.NotEmpty(expected);
