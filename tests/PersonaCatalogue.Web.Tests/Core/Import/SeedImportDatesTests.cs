@@ -28,13 +28,14 @@ public class SeedImportDatesTests(ClockedAppFactory app) : IClassFixture<Clocked
         return next.UtcDateTime;
     }
 
-    private static string WithNewTool(string folder, string extraFrontMatter = "")
+    /// <summary>Each test adds a tool of its own (<paramref name="slug"/>), as the class shares one database.</summary>
+    private static string WithNewTool(string folder, string slug, string extraFrontMatter = "")
     {
-        File.WriteAllText(Path.Combine(folder, "tools", "puffin-sheets.md"), $"""
+        File.WriteAllText(Path.Combine(folder, "tools", $"{slug}.md"), $"""
             ---
-            slug: puffin-sheets
+            slug: {slug}
             name: Puffin Sheets
-            url: https://puffin-sheets.example.org/
+            url: https://{slug}.example.org/
             summary: Spreadsheets for council teams.
             kind: software
             cost: free
@@ -54,7 +55,7 @@ public class SeedImportDatesTests(ClockedAppFactory app) : IClassFixture<Clocked
     [Fact]
     public async Task NewTool_IsAddedAtTheImportTime_NotReviewed_AndNotKnownLicence_AndReimportKeepsAdded()
     {
-        var folder = WithNewTool(TestPaths.CopyOfSeedData());
+        var folder = WithNewTool(TestPaths.CopyOfSeedData(), "puffin-sheets");
         var firstImport = MoveClockOn(TimeSpan.FromDays(1));
 
         var report = await ImportAsync(folder);
@@ -84,12 +85,12 @@ public class SeedImportDatesTests(ClockedAppFactory app) : IClassFixture<Clocked
     [Fact]
     public async Task ReviewDateInTheFile_SetsLastReviewed()
     {
-        var folder = WithNewTool(TestPaths.CopyOfSeedData(), "last_reviewed: 2026-10-02");
+        var folder = WithNewTool(TestPaths.CopyOfSeedData(), "gannet-sheets", "last_reviewed: 2026-10-02");
 
         await ImportAsync(folder);
 
         await using var db = app.CreateDbContext();
-        var tool = await db.Tools.AsNoTracking().SingleAsync(t => t.Slug == "puffin-sheets", Ct);
+        var tool = await db.Tools.AsNoTracking().SingleAsync(t => t.Slug == "gannet-sheets", Ct);
         Assert.Equal(new DateTime(2026, 10, 2, 0, 0, 0, DateTimeKind.Utc), tool.LastReviewedAt);
     }
 
