@@ -12,7 +12,7 @@ namespace PersonaCatalogue.Core.Data.CompiledModels.PostgreSQL
     public partial class PostgresCatalogueDbContextModel
     {
         private PostgresCatalogueDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("980804b2-efd9-436c-a793-912c12c1a6b1"), entityTypeCount: 26)
+            : base(skipDetectChanges: false, modelId: new Guid("e21a9f81-021b-46f1-892f-4097b001e237"), entityTypeCount: 26)
         {
         }
 

@@ -11,7 +11,7 @@ namespace PersonaCatalogue.Core.Data.CompiledModels.Sqlite
     public partial class CatalogueDbContextModel
     {
         private CatalogueDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("55299b5e-2d5d-4c1a-aa1d-8452224a0531"), entityTypeCount: 27)
+            : base(skipDetectChanges: false, modelId: new Guid("6ba69540-f7c1-4802-adc9-7c84da34acff"), entityTypeCount: 27)
         {
         }
 
