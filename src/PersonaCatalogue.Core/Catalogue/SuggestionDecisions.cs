@@ -27,6 +27,8 @@ public class SuggestionDecisions(CatalogueDbContext db, DecisionEmails emails, T
     {
         var now = clock.GetUtcNow().UtcDateTime;
         tool.AddedAt = now;
+
+        // Approving is a moderator checking the tool, so it is its first review.
         tool.LastReviewedAt = now;
         tool.Source = suggestion.Reference;
 

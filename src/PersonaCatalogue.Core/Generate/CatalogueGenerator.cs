@@ -70,11 +70,13 @@ public partial class CatalogueGenerator(CatalogueDbContext db, TimeProvider cloc
                 Description = GeneratedText.Description(random, name, topic, publisher, cost),
                 Kind = kind,
                 Cost = cost,
-                IsOpen = cost != ToolCost.Paid && random.Next(3) > 0,
+                // Yes, no and, for about one tool in six, not known, as in the seed catalogue.
+                IsOpen = random.Next(6) == 0 ? null : cost != ToolCost.Paid && random.Next(3) > 0,
                 Publisher = publisher,
                 Status = ToolStatus.Published,
                 AddedAt = addedAt,
-                LastReviewedAt = reviewedAt < today ? reviewedAt : addedAt,
+                // Some tools have never been reviewed, as in a real catalogue.
+                LastReviewedAt = reviewedAt < today && random.Next(4) > 0 ? reviewedAt : null,
                 Source = Source,
                 Skills = [.. Distinct(random, skillIds, 1, 4).Select(id => new ToolSkill { SkillId = id })],
                 Personas = [.. Distinct(random, personas, 0, 3).Select(p => new PersonaTool { PersonaId = p.Id, Why = GeneratedText.Why(random, p.Name, topic) })],

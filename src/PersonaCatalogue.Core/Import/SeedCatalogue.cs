@@ -25,13 +25,14 @@ public record SeedPersona(
     List<string> NeedsToKnow,
     List<string> Frustrations,
     int Iteration,
-    DateOnly LastReviewedOn,
+    DateOnly? LastReviewedOn,
     IReadOnlyList<SeedPersonaSkill> Skills,
     IReadOnlyList<SeedIteration> Changes);
 
 public record SeedPersonaSkill(string Skill, string Level, string Why);
 
-public record SeedIteration(int Number, DateOnly Date, string Notes);
+/// <summary>One iteration; <see cref="Date"/> is null when no source gives it.</summary>
+public record SeedIteration(int Number, DateOnly? Date, string Notes);
 
 public record SeedTool(
     string Slug,
@@ -41,9 +42,9 @@ public record SeedTool(
     string Description,
     ToolKind Kind,
     ToolCost Cost,
-    bool IsOpen,
+    bool? IsOpen,
     string Publisher,
-    DateOnly Added,
+    DateOnly? LastReviewed,
     IReadOnlyList<string> Skills,
     IReadOnlyList<SeedToolPersona> Personas,
     IReadOnlyList<SeedToolSkillLevel>? SkillLevels = null);

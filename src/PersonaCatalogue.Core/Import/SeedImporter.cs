@@ -154,14 +154,14 @@ public class SeedImporter(CatalogueDbContext db, TimeProvider clock)
 
         foreach (var s in seed.Tools)
         {
-            var added = s.Added.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
             if (tools.TryGetValue(s.Slug, out var existing) && existing.Source != ToolSources.SeedData)
             {
                 report.Skipped.Add($"tool {s.Slug}: a moderator published a tool with this slug, so the seed file is not applied");
                 continue;
             }
 
-            var tool = Find(tools, s.Slug, () => new Tool { Slug = s.Slug, Name = s.Name, Url = s.Url, AddedAt = added, LastReviewedAt = added });
+            // Added is when the tool first entered this catalogue: now, for a new one; a re-import leaves it alone.
+            var tool = Find(tools, s.Slug, () => new Tool { Slug = s.Slug, Name = s.Name, Url = s.Url, AddedAt = now });
             tool.Name = s.Name;
             tool.Url = s.Url;
             tool.NormalisedUrl = UrlNormaliser.Normalise(s.Url);
@@ -171,7 +171,12 @@ public class SeedImporter(CatalogueDbContext db, TimeProvider clock)
             tool.Cost = s.Cost;
             tool.IsOpen = s.IsOpen;
             tool.Publisher = s.Publisher;
-            tool.AddedAt = added;
+
+            // Only a review date the file gives counts as a review; without one, a moderator's recorded review stays.
+            if (s.LastReviewed is { } reviewed)
+            {
+                tool.LastReviewedAt = reviewed.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+            }
 
             var levelOf = (s.SkillLevels ?? []).ToDictionary(l => l.Skill, l => levels[l.Level]);
             foreach (var skill in s.Skills.Select(slug => skills[slug]))
@@ -205,14 +210,6 @@ public class SeedImporter(CatalogueDbContext db, TimeProvider clock)
                 }
 
                 personaTool.Why = link.Why;
-            }
-
-            // Only a real change counts as a review, so importing the same files twice changes nothing.
-            db.ChangeTracker.DetectChanges();
-            var entry = db.Entry(tool);
-            if (entry.State == EntityState.Modified || tool.Skills.Concat<object>(tool.Personas).Any(l => db.Entry(l).State != EntityState.Unchanged))
-            {
-                tool.LastReviewedAt = entry.State == EntityState.Added ? added : now;
             }
         }
 

@@ -93,7 +93,7 @@ public static class SeedReader
         }).ToList();
 
         var changes = front.MappingList("changes", required: true)
-            .Select(c => new SeedIteration(c.RequiredInt("iteration", 1), c.RequiredDate("date"), c.Required("notes", FieldLengths.Markdown)))
+            .Select(c => new SeedIteration(c.RequiredInt("iteration", 1), c.OptionalDate("date"), c.Required("notes", FieldLengths.Markdown)))
             .ToList();
         var iteration = front.RequiredInt("iteration", 1);
         if (!changes.Any(c => c.Number == iteration))
@@ -122,7 +122,7 @@ public static class SeedReader
             front.StringList("needs_to_know", FieldLengths.Why, required: true),
             front.StringList("frustrations", FieldLengths.Why),
             iteration,
-            front.RequiredDate("last_reviewed"),
+            front.OptionalDate("last_reviewed"),
             RefuseRepeats(front, "skills", skills, s => s.Skill),
             changes);
     }
@@ -130,6 +130,9 @@ public static class SeedReader
     public static SeedTool ReadTool(string text, string file, ISet<string> skillSlugs, ISet<string> personaSlugs, ISet<string>? levelSlugs = null)
     {
         var (front, body) = FrontMatter.Split(text, file);
+
+        // The catalogue records when a tool entered it; a typed date would be a claim nobody checked (seed-data/README.md).
+        front.Refuse("added", "is recorded by the catalogue when the tool first enters it, so a seed file must not give it: remove this line");
         var kindText = front.Required("kind", 32);
         var kind = ToolTerms.KindFromSlug(kindText)
             ?? throw front.Problem("kind", $"'{kindText}' is not a kind ({string.Join(", ", ToolTerms.Kinds.Select(k => k.Slug))})");
@@ -179,9 +182,9 @@ public static class SeedReader
             body,
             kind,
             cost,
-            front.RequiredBool("open"),
+            front.OptionalBoolOrUnknown("open"),
             front.Optional("publisher", FieldLengths.Publisher) ?? "",
-            front.RequiredDate("added"),
+            front.OptionalDate("last_reviewed"),
             skills.Distinct().ToList(),
             RefuseRepeats(front, "personas", personas, p => p.Persona),
             RefuseRepeats(front, "skill_levels", skillLevels, l => l.Skill));

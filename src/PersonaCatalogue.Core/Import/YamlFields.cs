@@ -124,6 +124,45 @@ public class YamlFields
         return value;
     }
 
+    /// <summary>A date that may be left out; a date no source gives is left out rather than guessed.</summary>
+    public DateOnly? OptionalDate(string key)
+    {
+        var text = Optional(key, 10);
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var value))
+        {
+            throw Problem(key, $"'{text}' must be a date written YYYY-MM-DD, or left out when no source gives one");
+        }
+
+        return value;
+    }
+
+    /// <summary>Yes, no or not known: <c>unknown</c>, or leaving the field out, is an answer, not a mistake.</summary>
+    public bool? OptionalBoolOrUnknown(string key)
+    {
+        var text = Optional(key, 7);
+        return text switch
+        {
+            null or "" or "unknown" => null,
+            "true" or "yes" => true,
+            "false" or "no" => false,
+            _ => throw Problem(key, $"'{text}' must be true, false or unknown"),
+        };
+    }
+
+    /// <summary>Refuses a field the files no longer set, saying why, so an old habit fails loudly rather than silently.</summary>
+    public void Refuse(string key, string why)
+    {
+        if (_mapping.Children.ContainsKey(new YamlScalarNode(key)))
+        {
+            throw Problem(key, why);
+        }
+    }
+
     public bool RequiredBool(string key)
     {
         var text = Required(key, 5);

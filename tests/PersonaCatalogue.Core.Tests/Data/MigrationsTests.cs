@@ -105,4 +105,58 @@ public class MigrationsTests
             File.Delete(path);
         }
     }
+
+    /// <summary>
+    /// Issue18HonestContent clears what the old seed files invented and keeps what people recorded, and the search
+    /// triggers its table rebuilds drop are back afterwards (Issue18AfterRebuild).
+    /// </summary>
+    [Fact]
+    public async Task Issue18_ClearsInventedDates_KeepsRealOnes_AndSearchStillFollowsTools()
+    {
+        var path = Path.Combine(Path.GetTempPath(), "persona-catalogue-tests", Guid.NewGuid().ToString("N") + ".db");
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var options = new DbContextOptionsBuilder<CatalogueDbContext>().UseSqlite($"Data Source={path};Pooling=False").Options;
+        try
+        {
+            await using (var before = new CatalogueDbContext(options))
+            {
+                await before.GetService<IMigrator>().MigrateAsync("20261206134703_Issue20ToolSkillLevel", Ct);
+                await before.Database.ExecuteSqlRawAsync("""
+                    INSERT INTO AuditEvents (At, UserId, UserEmail, Action, TargetType, TargetKey, Details)
+                    VALUES ('2026-12-01 09:00:00', 'system', 'system', 'seed-data.imported', 'seed-data', 'seed-data', '{{}}');
+                    INSERT INTO Tools (Id, Slug, Name, Url, NormalisedUrl, Summary, Description, Kind, Cost, IsOpen, Publisher, Status, AddedAt, LastReviewedAt, Source)
+                    VALUES (1, 'seeded', 'Seeded tool', 'https://a.example.org/', 'a.example.org', 'S', 'Heron', 'Guide', 'Free', 0, 'P', 'Published', '2018-05-10 00:00:00', '2018-05-10 00:00:00', 'seed-data'),
+                           (2, 'approved', 'Approved tool', 'https://b.example.org/', 'b.example.org', 'S', 'D', 'Guide', 'Free', 1, 'P', 'Published', '2026-12-02 10:00:00', '2026-12-02 10:00:00', 'TS-ABCDE'),
+                           (3, 'edited', 'Edited seed tool', 'https://c.example.org/', 'c.example.org', 'S', 'D', 'Guide', 'Free', 1, 'P', 'Published', '2019-01-01 00:00:00', '2026-12-03 11:00:00', 'seed-data');
+                    INSERT INTO Personas (Id, Slug, Name, Role, Summary, Description, Goals, NeedsToKnow, Frustrations, Iteration, LastReviewedOn, "Order")
+                    VALUES (1, 'robin', 'Robin', 'Designer', 'Designs', 'Robin.', '[]', '[]', '[]', 3, '2026-11-01', 1);
+                    INSERT INTO PersonaIterations (PersonaId, Number, PublishedOn, ChangeNotes)
+                    VALUES (1, 1, '2017-11-15', 'Invented'), (1, 2, '2018-02-20', 'Invented'), (1, 3, '2018-05-10', 'Announced');
+                    """, Ct);
+            }
+
+            await using var after = new CatalogueDbContext(options);
+            await after.Database.MigrateAsync(Ct);
+
+            var tools = await after.Tools.AsNoTracking().OrderBy(t => t.Id).Select(t => new { t.AddedAt, t.LastReviewedAt, t.IsOpen }).ToListAsync(Ct);
+            Assert.Equal(new DateTime(2026, 12, 1, 9, 0, 0), tools[0].AddedAt);
+            Assert.Null(tools[0].LastReviewedAt);
+            Assert.Equal((new DateTime(2026, 12, 2, 10, 0, 0), (DateTime?)new DateTime(2026, 12, 2, 10, 0, 0)), (tools[1].AddedAt, tools[1].LastReviewedAt));
+            Assert.Equal((new DateTime(2026, 12, 1, 9, 0, 0), (DateTime?)new DateTime(2026, 12, 3, 11, 0, 0)), (tools[2].AddedAt, tools[2].LastReviewedAt));
+            Assert.Equal([(bool?)false, true, true], tools.Select(t => t.IsOpen));
+            Assert.Null((await after.Personas.AsNoTracking().SingleAsync(Ct)).LastReviewedOn);
+            Assert.Equal([null, null, new DateOnly(2018, 5, 10)], await after.PersonaIterations.OrderBy(i => i.Number).Select(i => i.PublishedOn).ToListAsync(Ct));
+
+            // The triggers are back: a renamed tool and persona are found by their new names.
+            await after.Database.ExecuteSqlRawAsync("UPDATE Tools SET Name = 'Kingfisher tool' WHERE Id = 1; UPDATE Personas SET Role = 'Cormorant' WHERE Id = 1;", Ct);
+            Assert.Equal(["persona:robin", "tool:seeded"], await after.Database
+                .SqlQueryRaw<string>("SELECT EntityType || ':' || Slug AS Value FROM SearchIndex WHERE SearchIndex MATCH 'kingfisher OR cormorant' ORDER BY 1")
+                .ToListAsync(Ct));
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            File.Delete(path);
+        }
+    }
 }

@@ -137,4 +137,94 @@ public class SeedReaderTests
         Assert.Equal("slug", ex.Field);
         Assert.Contains("'suggest' is taken by the page /personas/suggest", ex.Problem);
     }
+
+    private static SeedCatalogue ReadChanged(string relativePath, Func<string, string> change)
+    {
+        var folder = TestPaths.CopyOfSeedData();
+        var file = Path.Combine(folder, relativePath);
+        File.WriteAllText(file, change(File.ReadAllText(file)));
+        return SeedReader.Read(folder);
+    }
+
+    [Fact]
+    public void Read_ShippedPersonas_GiveOnlyTheMay2018DateThatTheAnnouncementGives()
+    {
+        var seed = SeedReader.Read(TestPaths.SeedData);
+
+        Assert.All(seed.Personas, p =>
+        {
+            Assert.Null(p.LastReviewedOn);
+            Assert.Equal([(1, (DateOnly?)null), (2, null), (3, new DateOnly(2018, 5, 10))], p.Changes.OrderBy(c => c.Number).Select(c => (c.Number, c.Date)));
+        });
+    }
+
+    [Fact]
+    public void Read_IterationWithoutADate_IsAccepted()
+    {
+        var seed = ReadChanged("personas/pat.md", t => t.Replace("\nchanges:", "\nchanges:\n  - iteration: 9\n    notes: Nobody recorded when.").Replace("\niteration: 3\n", "\niteration: 9\n"));
+
+        var pat = seed.Personas.Single(p => p.Slug == "pat");
+        Assert.Equal(9, pat.Iteration);
+        Assert.Null(pat.Changes.Single(c => c.Number == 9).Date);
+    }
+
+    [Fact]
+    public void Read_IterationWithABadDate_IsRefused()
+    {
+        var ex = ReadBroken("personas/pat.md", t => t.Replace("date: 2018-05-10", "date: May 2018"));
+
+        Assert.EndsWith(".date", ex.Field);
+        Assert.Contains("YYYY-MM-DD", ex.Problem);
+    }
+
+    [Theory]
+    [InlineData("open: true", true)]
+    [InlineData("open: false", false)]
+    [InlineData("open: unknown", null)]
+    [InlineData("", null)]
+    public void Read_Open_IsYesNoOrNotKnown(string line, bool? expected)
+    {
+        var seed = ReadChanged("tools/qgis.md", t => System.Text.RegularExpressions.Regex.Replace(t, "\nopen: [a-z]+\n", line.Length == 0 ? "\n" : $"\n{line}\n"));
+
+        Assert.Equal(expected, seed.Tools.Single(t => t.Slug == "qgis").IsOpen);
+    }
+
+    [Fact]
+    public void Read_OpenWithAnotherWord_IsRefused()
+    {
+        var ex = ReadBroken("tools/qgis.md", t => System.Text.RegularExpressions.Regex.Replace(t, "\nopen: [a-z]+\n", "\nopen: maybe\n"));
+
+        Assert.Equal("open", ex.Field);
+        Assert.Contains("true, false or unknown", ex.Problem);
+    }
+
+    [Fact]
+    public void Read_ShippedTools_LicenceNotKnownExactlyWhereTheFactsSayUnknown()
+    {
+        var seed = SeedReader.Read(TestPaths.SeedData);
+
+        // tools-facts.md marks these twelve "unknown".
+        Assert.Equal(
+            ["data-ecosystem-mapping-tool", "data-europa-eu-academy", "data-landscape-playbook", "data-skills-framework-2019", "ico-dpia-guidance", "lg-inform",
+             "open-data-camp", "open-data-charter", "open-data-handbook", "open-standards-for-data-guidebook", "the-data-spectrum", "uk-government-api-catalogue"],
+            seed.Tools.Where(t => t.IsOpen is null).Select(t => t.Slug).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void Read_ToolThatTypesItsAddedDate_IsRefused()
+    {
+        var ex = ReadBroken("tools/qgis.md", t => t.Replace("\nkind:", "\nadded: 2018-05-10\nkind:"));
+
+        Assert.Equal("added", ex.Field);
+        Assert.Contains("recorded by the catalogue", ex.Problem);
+    }
+
+    [Fact]
+    public void Read_ToolWithAReviewDate_CarriesIt_AndWithoutOneHasNone()
+    {
+        var seed = ReadChanged("tools/qgis.md", t => t.Replace("\nkind:", "\nlast_reviewed: 2026-10-02\nkind:"));
+
+        Assert.Equal(new DateOnly(2026, 10, 2), seed.Tools.Single(t => t.Slug == "qgis").LastReviewed);
+        Assert.Null(seed.Tools.Single(t => t.Slug == "csvlint").LastReviewed);
+    }
 }

@@ -7,6 +7,8 @@ public class PersonaIteration
     public int PersonaId { get; set; }
     public Persona Persona { get; set; } = null!;
     public int Number { get; set; }
-    public DateOnly PublishedOn { get; set; }
+
+    /// <summary>Null when no source gives the date (the ODI's first two iterations): shown as "Not recorded".</summary>
+    public DateOnly? PublishedOn { get; set; }
     public string ChangeNotes { get; set; } = "";
 }

@@ -16,16 +16,25 @@ public class Tool
     public ToolKind Kind { get; set; }
     public ToolCost Cost { get; set; }
 
-    /// <summary>Open source or openly licensed.</summary>
-    public bool IsOpen { get; set; }
+    /// <summary>
+    /// Open source or openly licensed: true, false, or null when no source says (shown as "Not known"). A nullable
+    /// bool rather than an enum because the question is yes or no and the third answer is the absence of one.
+    /// </summary>
+    public bool? IsOpen { get; set; }
     public string Publisher { get; set; } = "";
     public ToolStatus Status { get; set; } = ToolStatus.Published;
 
-    /// <summary>UTC.</summary>
+    /// <summary>
+    /// UTC: when the tool entered this catalogue (its first import, a moderator's approval of a suggestion, or a staff
+    /// "add tool"), recorded by the system and never taken from a seed file; a re-import does not change it.
+    /// </summary>
     public DateTime AddedAt { get; set; }
 
-    /// <summary>UTC: the last time seed data or a moderator changed the tool.</summary>
-    public DateTime LastReviewedAt { get; set; }
+    /// <summary>
+    /// UTC: when a moderator last recorded a review, or the review date a seed file gives; null until then ("Not
+    /// reviewed yet"). Editing a tool is not a review by itself.
+    /// </summary>
+    public DateTime? LastReviewedAt { get; set; }
 
     /// <summary>"seed-data", or the reference of the suggestion it was published from.</summary>
     public string Source { get; set; } = ToolSources.SeedData;

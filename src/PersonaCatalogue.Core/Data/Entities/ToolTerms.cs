@@ -30,6 +30,18 @@ public static class ToolTerms
 
     public static string Slug(ToolCost cost) => Costs.First(c => c.Cost == cost).Slug;
 
+    /// <summary>Open source or openly licensed: yes, no, or not known where no source says (null).</summary>
+    public static readonly IReadOnlyList<(bool? IsOpen, string Slug, string Label)> Openness =
+    [
+        (true, "yes", "Yes"),
+        (false, "no", "No"),
+        (null, "unknown", "Not known"),
+    ];
+
+    public static string OpenLabel(bool? isOpen) => Openness.First(o => o.IsOpen == isOpen).Label;
+
+    public static string OpenSlug(bool? isOpen) => Openness.First(o => o.IsOpen == isOpen).Slug;
+
     public static ToolKind? KindFromSlug(string? slug) =>
         Kinds.Where(k => k.Slug == slug).Select(k => (ToolKind?)k.Kind).FirstOrDefault();
 

@@ -20,6 +20,32 @@ public partial class AddSearchIndex : Migration
                 tokenize = 'porter unicode61 remove_diacritics 2');
             """);
 
+        CreateToolTriggers(migrationBuilder);
+        CreatePersonaTriggers(migrationBuilder);
+
+        migrationBuilder.Sql("""
+            CREATE TRIGGER Skills_SearchIndex_Insert AFTER INSERT ON Skills BEGIN
+                INSERT INTO SearchIndex (rowid, EntityType, EntityId, Slug, Title, Summary, Body)
+                VALUES (new.Id * 4 + 2, 'skill', new.Id, new.Slug, new.Name, '', new.Description);
+            END;
+            """);
+        migrationBuilder.Sql("""
+            CREATE TRIGGER Skills_SearchIndex_Update AFTER UPDATE ON Skills BEGIN
+                DELETE FROM SearchIndex WHERE rowid = old.Id * 4 + 2;
+                INSERT INTO SearchIndex (rowid, EntityType, EntityId, Slug, Title, Summary, Body)
+                VALUES (new.Id * 4 + 2, 'skill', new.Id, new.Slug, new.Name, '', new.Description);
+            END;
+            """);
+        migrationBuilder.Sql("""
+            CREATE TRIGGER Skills_SearchIndex_Delete AFTER DELETE ON Skills BEGIN
+                DELETE FROM SearchIndex WHERE rowid = old.Id * 4 + 2;
+            END;
+            """);
+    }
+
+    /// <summary>Also run by Issue18HonestContent, whose table rebuild drops the triggers.</summary>
+    internal static void CreateToolTriggers(MigrationBuilder migrationBuilder)
+    {
         migrationBuilder.Sql("""
             CREATE TRIGGER Tools_SearchIndex_Insert AFTER INSERT ON Tools WHEN new.Status = 'Published' BEGIN
                 INSERT INTO SearchIndex (rowid, EntityType, EntityId, Slug, Title, Summary, Body)
@@ -39,7 +65,11 @@ public partial class AddSearchIndex : Migration
                 DELETE FROM SearchIndex WHERE rowid = old.Id * 4;
             END;
             """);
+    }
 
+    /// <summary>Also run by Issue18HonestContent, whose table rebuild drops the triggers.</summary>
+    internal static void CreatePersonaTriggers(MigrationBuilder migrationBuilder)
+    {
         const string personaRow = """
             SELECT new.Id * 4 + 1, 'persona', new.Id, new.Slug, new.Name || ' — ' || new.Role, new.Summary,
                    new.Description || ' ' ||
@@ -62,25 +92,6 @@ public partial class AddSearchIndex : Migration
         migrationBuilder.Sql("""
             CREATE TRIGGER Personas_SearchIndex_Delete AFTER DELETE ON Personas BEGIN
                 DELETE FROM SearchIndex WHERE rowid = old.Id * 4 + 1;
-            END;
-            """);
-
-        migrationBuilder.Sql("""
-            CREATE TRIGGER Skills_SearchIndex_Insert AFTER INSERT ON Skills BEGIN
-                INSERT INTO SearchIndex (rowid, EntityType, EntityId, Slug, Title, Summary, Body)
-                VALUES (new.Id * 4 + 2, 'skill', new.Id, new.Slug, new.Name, '', new.Description);
-            END;
-            """);
-        migrationBuilder.Sql("""
-            CREATE TRIGGER Skills_SearchIndex_Update AFTER UPDATE ON Skills BEGIN
-                DELETE FROM SearchIndex WHERE rowid = old.Id * 4 + 2;
-                INSERT INTO SearchIndex (rowid, EntityType, EntityId, Slug, Title, Summary, Body)
-                VALUES (new.Id * 4 + 2, 'skill', new.Id, new.Slug, new.Name, '', new.Description);
-            END;
-            """);
-        migrationBuilder.Sql("""
-            CREATE TRIGGER Skills_SearchIndex_Delete AFTER DELETE ON Skills BEGIN
-                DELETE FROM SearchIndex WHERE rowid = old.Id * 4 + 2;
             END;
             """);
     }

@@ -341,7 +341,7 @@ namespace PersonaCatalogue.Core.Data.Migrations
                     b.Property<int>("Iteration")
                         .HasColumnType("INTEGER");
 
-                    b.Property<DateOnly>("LastReviewedOn")
+                    b.Property<DateOnly?>("LastReviewedOn")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Name")
@@ -396,7 +396,7 @@ namespace PersonaCatalogue.Core.Data.Migrations
                     b.Property<int>("PersonaId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<DateOnly>("PublishedOn")
+                    b.Property<DateOnly?>("PublishedOn")
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -671,7 +671,7 @@ namespace PersonaCatalogue.Core.Data.Migrations
                         .HasMaxLength(20000)
                         .HasColumnType("TEXT");
 
-                    b.Property<bool>("IsOpen")
+                    b.Property<bool?>("IsOpen")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Kind")
@@ -679,7 +679,7 @@ namespace PersonaCatalogue.Core.Data.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTime>("LastReviewedAt")
+                    b.Property<DateTime?>("LastReviewedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Name")

@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
+using PersonaCatalogue.Core.Catalogue;
 using PersonaCatalogue.Core.Data;
 using PersonaCatalogue.Core.Data.Entities;
 
@@ -15,11 +16,14 @@ public static class CatalogueRecords
         personas.AsNoTracking()
             .OrderBy(p => p.Order)
             .Select(p => new PersonaRecord(
-                p.Slug, p.Name, p.Role, p.Summary, p.Description, p.Goals, p.NeedsToKnow, p.Frustrations, p.Iteration, p.LastReviewedOn,
+                p.Slug, p.Name, p.Role, p.Summary, p.Description, ContentSources.PersonaProfile, p.Goals, p.NeedsToKnow,
+                p.Frustrations, ContentSources.PersonaFrustrations, p.Iteration, p.LastReviewedOn,
                 p.Skills.OrderBy(s => s.Skill.Area.Order).ThenBy(s => s.Skill.Order)
-                    .Select(s => new PersonaSkillRecord(s.Skill.Slug, s.Skill.Name, s.Skill.Area.Slug, s.Level.Slug, s.Why)).ToList(),
+                    .Select(s => new PersonaSkillRecord(
+                        s.Skill.Slug, s.Skill.Name, s.Skill.Area.Slug, ContentSources.PersonaSkillList,
+                        s.Level.Slug, ContentSources.PersonaSkillLevel, s.Why, ContentSources.PersonaSkillWhy)).ToList(),
                 p.Tools.Where(t => t.Tool.Status == ToolStatus.Published).OrderBy(t => t.Tool.Name)
-                    .Select(t => new PersonaToolRecord(t.Tool.Slug, t.Tool.Name, t.Why)).ToList()))
+                    .Select(t => new PersonaToolRecord(t.Tool.Slug, t.Tool.Name, t.Why, ContentSources.PersonaTool)).ToList()))
             .AsSplitQuery();
 
     public static IQueryable<SkillRecord> Skills(IQueryable<Skill> skills) =>
@@ -37,7 +41,7 @@ public static class CatalogueRecords
                 t.Slug, t.Name, t.Url, t.Summary, t.Description,
                 ToolTerms.Slug(t.Kind), ToolTerms.Slug(t.Cost), t.IsOpen, t.Publisher, t.AddedAt, t.LastReviewedAt,
                 t.Skills.OrderBy(s => s.Skill.Slug).Select(s => s.Skill.Slug).ToList(),
-                t.Personas.OrderBy(p => p.Persona.Order).Select(p => new ToolPersonaRecord(p.Persona.Slug, p.Why)).ToList()))
+                t.Personas.OrderBy(p => p.Persona.Order).Select(p => new ToolPersonaRecord(p.Persona.Slug, p.Why, ContentSources.PersonaTool)).ToList()))
             .AsSplitQuery();
 
     /// <summary>The levels and areas the records refer to, for the skills download's documentation and the API.</summary>
@@ -46,8 +50,8 @@ public static class CatalogueRecords
         await db.SkillLevels.AsNoTracking().OrderBy(l => l.Order).Select(l => new LevelRecord(l.Slug, l.Name, l.Description)).ToListAsync(cancellationToken));
 
     /// <summary>
-    /// When the catalogue content last changed, as far as the data records it: a tool added, reviewed, edited,
-    /// retired or restored, or a persona reviewed. Used for Last-Modified; the ETag covers every byte.
+    /// When the catalogue content last changed, as far as the data records it: a tool added or reviewed, or a persona
+    /// reviewed. Used for Last-Modified; the ETag covers every byte, so an edit without a review still changes it.
     /// </summary>
     public static async Task<DateTime> LastChangedAsync(CatalogueDbContext db, CancellationToken cancellationToken)
     {
@@ -62,12 +66,16 @@ public static class CatalogueRecords
 public record PersonaRecord(
     string Slug, string Name, string Role, string Summary,
     [property: JsonPropertyName("description_markdown")] string Description,
-    List<string> Goals, List<string> NeedsToKnow, List<string> Frustrations, int Iteration, DateOnly LastReviewed,
-    List<PersonaSkillRecord> Skills, List<PersonaToolRecord> Tools);
+    string Source, List<string> Goals, List<string> NeedsToKnow, List<string> Frustrations, string FrustrationsSource, int Iteration,
+    DateOnly? LastReviewed, List<PersonaSkillRecord> Skills, List<PersonaToolRecord> Tools);
 
-public record PersonaSkillRecord(string Skill, string SkillName, string Area, string Level, string Why);
+/// <summary>
+/// <c>source</c> says who lists the skill for the persona (the ODI); <c>level_source</c> and <c>why_source</c> say who
+/// wrote the level and the reason (this catalogue). Values: "odi" or "catalogue" (<see cref="ContentSources"/>).
+/// </summary>
+public record PersonaSkillRecord(string Skill, string SkillName, string Area, string Source, string Level, string LevelSource, string Why, string WhySource);
 
-public record PersonaToolRecord(string Tool, string ToolName, string Why);
+public record PersonaToolRecord(string Tool, string ToolName, string Why, string Source);
 
 public record SkillRecord(
     string Slug, string Name, string Area, string AreaName, int Order,
@@ -79,10 +87,10 @@ public record SkillPersonaRecord(string Persona, string Level);
 public record ToolRecord(
     string Slug, string Name, string Url, string Summary,
     [property: JsonPropertyName("description_markdown")] string Description,
-    string Kind, string Cost, bool Open, string Publisher, DateTime Added, DateTime LastReviewed,
+    string Kind, string Cost, bool? Open, string Publisher, DateTime Added, DateTime? LastReviewed,
     List<string> Skills, List<ToolPersonaRecord> Personas);
 
-public record ToolPersonaRecord(string Persona, string Why);
+public record ToolPersonaRecord(string Persona, string Why, string Source);
 
 public record AreaRecord(string Slug, string Name, string Description);
 

@@ -35,12 +35,12 @@ public class OpenDataController(CatalogueDbContext db) : Controller
         return format == "json"
             ? this.JsonWithValidators(personas, lastChanged)
             : this.BytesWithValidators(CsvFiles.Write(
-                ["slug", "name", "role", "summary", "description_markdown", "goals", "needs_to_know", "frustrations", "iteration", "last_reviewed", "skills", "tools", "skills_json", "tools_json"],
+                ["slug", "name", "role", "summary", "description_markdown", "source", "goals", "needs_to_know", "frustrations", "frustrations_source", "iteration", "last_reviewed", "skills", "tools", "skills_json", "tools_json"],
                 personas.Select(p => new[]
                 {
-                    p.Slug, p.Name, p.Role, p.Summary, p.Description,
-                    CsvFiles.JsonCell(p.Goals), CsvFiles.JsonCell(p.NeedsToKnow), CsvFiles.JsonCell(p.Frustrations),
-                    p.Iteration.ToString(System.Globalization.CultureInfo.InvariantCulture), p.LastReviewed.ToString("yyyy-MM-dd"),
+                    p.Slug, p.Name, p.Role, p.Summary, p.Description, p.Source,
+                    CsvFiles.JsonCell(p.Goals), CsvFiles.JsonCell(p.NeedsToKnow), CsvFiles.JsonCell(p.Frustrations), p.FrustrationsSource,
+                    p.Iteration.ToString(System.Globalization.CultureInfo.InvariantCulture), p.LastReviewed?.ToString("yyyy-MM-dd") ?? "",
                     CsvFiles.Join(p.Skills.Select(s => $"{s.Skill} ({s.Level})")), CsvFiles.Join(p.Tools.Select(t => t.Tool)),
                     CsvFiles.JsonCell(p.Skills), CsvFiles.JsonCell(p.Tools),
                 })), "text/csv; charset=utf-8", lastChanged, "personas.csv");
@@ -131,8 +131,8 @@ public class OpenDataController(CatalogueDbContext db) : Controller
                 ["slug", "name", "url", "summary", "description_markdown", "kind", "cost", "open", "publisher", "added", "last_reviewed", "skills", "personas", "personas_json"],
                 tools.Select(t => new[]
                 {
-                    t.Slug, t.Name, t.Url, t.Summary, t.Description, t.Kind, t.Cost, t.Open ? "true" : "false", t.Publisher,
-                    CsvFiles.Date(t.Added), CsvFiles.Date(t.LastReviewed),
+                    t.Slug, t.Name, t.Url, t.Summary, t.Description, t.Kind, t.Cost, t.Open switch { true => "true", false => "false", null => "" }, t.Publisher,
+                    CsvFiles.Date(t.Added), t.LastReviewed is { } reviewed ? CsvFiles.Date(reviewed) : "",
                     CsvFiles.Join(t.Skills), CsvFiles.Join(t.Personas.Select(p => p.Persona)), CsvFiles.JsonCell(t.Personas),
                 })), "text/csv; charset=utf-8", lastChanged, "tools.csv");
     }

@@ -24,7 +24,7 @@ public record PersonaDetail(
     List<string> NeedsToKnow,
     List<string> Frustrations,
     int Iteration,
-    DateOnly LastReviewedOn,
+    DateOnly? LastReviewedOn,
     List<PersonaSkillRow> Skills,
     List<PersonaIterationRow> Iterations)
 {
@@ -44,4 +44,4 @@ public record PersonaSkillRow(string AreaName, string AreaSlug, string SkillSlug
 
 public record PersonaToolRow(string Slug, string Name, string Summary, string Why);
 
-public record PersonaIterationRow(int Number, DateOnly PublishedOn, string ChangeNotes);
+public record PersonaIterationRow(int Number, DateOnly? PublishedOn, string ChangeNotes);

@@ -10,6 +10,9 @@ public record Breadcrumb(string Text, string? Href);
 
 public record TagModel(string Text, string? Colour = null);
 
+/// <summary>The "Our reading" label on content written for this catalogue, with a short <paramref name="Explanation"/> of what is ours.</summary>
+public record OurReadingModel(string Explanation);
+
 public record SummaryRow(string Key, string Value, string? Href = null);
 
 /// <summary>GOV.UK pagination for the list at <paramref name="Position"/>. <paramref name="PageHref"/> builds the link for a page number.</summary>

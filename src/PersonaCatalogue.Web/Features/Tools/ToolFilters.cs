@@ -1,5 +1,6 @@
 using System.Text;
 using Microsoft.AspNetCore.Mvc;
+using PersonaCatalogue.Core.Data.Entities;
 
 namespace PersonaCatalogue.Web.Features.Tools;
 
@@ -27,9 +28,12 @@ public class ToolFilters
     [FromQuery(Name = "cost")]
     public List<string> Costs { get; set; } = [];
 
-    /// <summary>"yes" to show only open source or openly licensed tools.</summary>
+    /// <summary>
+    /// Licence answers to show: "yes" (open source or openly licensed), "no", "unknown" (not known). Any ticked value
+    /// matches, like the other groups, so "not known" can be asked for on its own.
+    /// </summary>
     [FromQuery(Name = "open")]
-    public string? Open { get; set; }
+    public List<string> Open { get; set; } = [];
 
     [FromQuery(Name = "q")]
     public string? Query { get; set; }
@@ -41,7 +45,6 @@ public class ToolFilters
     [FromQuery(Name = "page")]
     public int Page { get; set; } = 1;
 
-    public bool OnlyOpen => Open == "yes";
 
     public const string SortByNewest = "newest";
     public const string SortByHelpful = "helpful";
@@ -51,11 +54,11 @@ public class ToolFilters
     public bool SortHelpful => Sort == SortByHelpful;
 
     public bool HasFilters =>
-        Personas.Count + Skills.Count + Areas.Count + Kinds.Count + Costs.Count > 0 || OnlyOpen || !string.IsNullOrWhiteSpace(Query);
+        Personas.Count + Skills.Count + Areas.Count + Kinds.Count + Costs.Count + Open.Count > 0 || !string.IsNullOrWhiteSpace(Query);
 
     /// <summary>A search and no other filter (any order, any page). A new filter must be added here and in <see cref="HasFilters"/>.</summary>
     public bool OnlySearch =>
-        !string.IsNullOrWhiteSpace(Query) && Personas.Count + Skills.Count + Areas.Count + Kinds.Count + Costs.Count == 0 && !OnlyOpen;
+        !string.IsNullOrWhiteSpace(Query) && Personas.Count + Skills.Count + Areas.Count + Kinds.Count + Costs.Count + Open.Count == 0;
 
     /// <summary>Drops unknown or repeated values and trims the search, so a hand-edited URL cannot break the page.</summary>
     public void Normalise(ISet<string> personas, ISet<string> skills, ISet<string> areas, ISet<string> kinds, ISet<string> costs)
@@ -65,7 +68,7 @@ public class ToolFilters
         Areas = [.. Areas.Where(areas.Contains).Distinct()];
         Kinds = [.. Kinds.Where(kinds.Contains).Distinct()];
         Costs = [.. Costs.Where(costs.Contains).Distinct()];
-        Open = OnlyOpen ? "yes" : null;
+        Open = [.. Open.Where(o => ToolTerms.Openness.Any(t => t.Slug == o)).Distinct()];
         Sort = SortNewest || SortHelpful ? Sort : null;
         Query = string.IsNullOrWhiteSpace(Query) ? null : Query.Trim()[..Math.Min(Query.Trim().Length, MaxQueryLength)];
         Page = Math.Max(1, Page);
@@ -94,7 +97,7 @@ public class ToolFilters
         Skills.ForEach(v => Add("skill", v));
         Kinds.ForEach(v => Add("kind", v));
         Costs.ForEach(v => Add("cost", v));
-        Add("open", Open);
+        Open.ForEach(v => Add("open", v));
         Add("sort", Sort);
         if (page > 1)
         {

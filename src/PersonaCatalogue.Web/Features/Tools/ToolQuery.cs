@@ -72,9 +72,13 @@ public static class ToolQuery
             var costs => query.Where(t => costs.Contains(t.Cost)),
         };
 
-        if (filters.OnlyOpen)
+        if (filters.Open.Count > 0)
         {
-            query = query.Where(t => t.IsOpen);
+            // A null IsOpen is "not known": matched only by asking for it, never counted as a no.
+            var yes = filters.Open.Contains("yes");
+            var no = filters.Open.Contains("no");
+            var unknown = filters.Open.Contains("unknown");
+            query = query.Where(t => (yes && t.IsOpen == true) || (no && t.IsOpen == false) || (unknown && t.IsOpen == null));
         }
 
         if (filters.Query is not null)

@@ -38,18 +38,26 @@ public record ToolsList(ToolFilters Filters, Vocabulary Options, Paged<ToolCard>
             }
         }
 
-        if (Filters.OnlyOpen)
+        foreach (var value in Filters.Open)
         {
-            yield return ("Open source or openly licensed", Filters.HrefWithout("open", "yes"));
+            yield return ($"Licence: {OpenFilterOptions.First(o => o.Value == value).Label}", Filters.HrefWithout("open", value));
         }
     }
+
+    /// <summary>The licence filter's options: yes, no and not known, as the tool page says them.</summary>
+    public static IReadOnlyList<VocabularyTerm> OpenFilterOptions { get; } =
+    [
+        new("yes", "Open source or openly licensed"),
+        new("no", "Not openly licensed"),
+        new("unknown", "Not known"),
+    ];
 }
 
-public record ToolCard(string Slug, string Name, string Summary, ToolKind Kind, ToolCost Cost, bool IsOpen, string Publisher, DateTime AddedAt);
+public record ToolCard(string Slug, string Name, string Summary, ToolKind Kind, ToolCost Cost, bool? IsOpen, string Publisher, DateTime AddedAt);
 
 public record ToolDetail(
-    string Slug, string Name, string Url, string Summary, string Description, ToolKind Kind, ToolCost Cost, bool IsOpen,
-    string Publisher, ToolStatus Status, DateTime AddedAt, DateTime LastReviewedAt,
+    string Slug, string Name, string Url, string Summary, string Description, ToolKind Kind, ToolCost Cost, bool? IsOpen,
+    string Publisher, ToolStatus Status, DateTime AddedAt, DateTime? LastReviewedAt,
     List<ToolSkillRow> Skills, List<ToolPersonaRow> Personas)
 {
     /// <summary>"Did this tool help you?": the count so far and the form, loaded after the tool.</summary>

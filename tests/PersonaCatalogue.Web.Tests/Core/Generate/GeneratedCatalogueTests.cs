@@ -118,7 +118,7 @@ public class GeneratedCatalogueTests(GeneratedCatalogueAppFactory app) : IClassF
     public async Task ToolsList_SearchWithKindsLicenceAndNewestFirst_ListsExactlyTheMatchingToolsOverSeveralPages()
     {
         var expected = await MatchingAsync("council", t =>
-            (t.Kind == ToolKind.Guide || t.Kind == ToolKind.Software || t.Kind == ToolKind.DataPortal) && t.IsOpen);
+            (t.Kind == ToolKind.Guide || t.Kind == ToolKind.Software || t.Kind == ToolKind.DataPortal) && t.IsOpen == true);
         Assert.True(expected.Count > 20, $"only {expected.Count} tools match, so the test would not cross a page");
 
         var (shown, pages, _) = await AllPagesAsync("/tools?q=council&kind=guide&kind=software&kind=data-portal&open=yes&sort=newest");

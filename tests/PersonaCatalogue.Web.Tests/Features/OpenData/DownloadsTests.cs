@@ -100,7 +100,7 @@ public class DownloadsTests(CatalogueAppFactory app) : IClassFixture<CatalogueAp
         Assert.Equal(canvas.Skills.Select(s => s.Skill.Slug).Order(), row["skills"].Split("; ").Order());
         Assert.Equal(canvas.Personas.Select(p => p.Persona.Slug).Order(), row["personas"].Split("; ").Order());
         Assert.Equal(canvas.Url, row["url"]);
-        Assert.Equal(canvas.IsOpen ? "true" : "false", row["open"]);
+        Assert.Equal("true", row["open"]); // seed-data: the Data Ethics Canvas is openly licensed (CC BY-SA)
         var jsonTool = json.RootElement.EnumerateArray().Single(t => t.GetProperty("slug").GetString() == "data-ethics-canvas");
         Assert.Equal(canvas.Personas.Count, jsonTool.GetProperty("personas").GetArrayLength());
     }
@@ -203,5 +203,60 @@ public class DownloadsTests(CatalogueAppFactory app) : IClassFixture<CatalogueAp
         Assert.NotNull(doc.QuerySelector("a[href='/api/v1/openapi.json']"));
         Assert.NotNull(doc.QuerySelector("a[href='/tools/feed.atom']"));
         Assert.Contains("Last changed", doc.QuerySelector(".govuk-summary-list")!.TextContent);
+    }
+
+    [Fact]
+    public async Task Personas_SayWhichPartsAreTheOdisAndWhichOurs_InJsonAndCsv()
+    {
+        using var json = JsonDocument.Parse(await GetAsync("/data/personas.json", "application/json"));
+        var csv = ParseCsv(await GetAsync("/data/personas.csv", "text/csv"));
+
+        Assert.Equal(5, json.RootElement.GetArrayLength());
+        foreach (var persona in json.RootElement.EnumerateArray())
+        {
+            Assert.Equal("odi", persona.GetProperty("source").GetString());
+            Assert.Equal("catalogue", persona.GetProperty("frustrations_source").GetString());
+            Assert.Equal(JsonValueKind.Null, persona.GetProperty("last_reviewed").ValueKind);
+            Assert.All(persona.GetProperty("skills").EnumerateArray(), s => Assert.Equal(
+                ("odi", "catalogue", "catalogue"),
+                (s.GetProperty("source").GetString(), s.GetProperty("level_source").GetString(), s.GetProperty("why_source").GetString())));
+            Assert.All(persona.GetProperty("tools").EnumerateArray(), t => Assert.Equal("catalogue", t.GetProperty("source").GetString()));
+        }
+
+        Assert.All(csv, row => Assert.Equal(("odi", "catalogue", ""), (row["source"], row["frustrations_source"], row["last_reviewed"])));
+    }
+
+    [Fact]
+    public async Task Tools_NotKnownLicenceAndNoReview_AreNullInJsonAndEmptyInCsv()
+    {
+        using var json = JsonDocument.Parse(await GetAsync("/data/tools.json", "application/json"));
+        var csv = ParseCsv(await GetAsync("/data/tools.csv", "text/csv"));
+
+        var spectrum = json.RootElement.EnumerateArray().Single(t => t.GetProperty("slug").GetString() == "the-data-spectrum");
+        Assert.Equal(JsonValueKind.Null, spectrum.GetProperty("open").ValueKind);
+        Assert.Equal(JsonValueKind.Null, spectrum.GetProperty("last_reviewed").ValueKind);
+        Assert.True(spectrum.GetProperty("added").GetDateTime() > new DateTime(2026, 1, 1), "added is when the catalogue took the tool in, not a typed 2018 date");
+        Assert.All(spectrum.GetProperty("personas").EnumerateArray(), p => Assert.Equal("catalogue", p.GetProperty("source").GetString()));
+        var tableau = json.RootElement.EnumerateArray().Single(t => t.GetProperty("slug").GetString() == "tableau-public");
+        Assert.False(tableau.GetProperty("open").GetBoolean());
+        Assert.Equal(("", ""), (csv.Single(r => r["slug"] == "the-data-spectrum")["open"], csv.Single(r => r["slug"] == "the-data-spectrum")["last_reviewed"]));
+        Assert.Equal("false", csv.Single(r => r["slug"] == "tableau-public")["open"]);
+        Assert.Equal(12, csv.Count(r => r["open"] == ""));
+    }
+
+    [Fact]
+    public async Task Feed_SaysEachToolsLicence_IncludingNotKnown_AndCreditsTheOdiOnlyForItsParts()
+    {
+        // The feed is a page, not a CORS download, so it is read with a plain request.
+        using var client = app.CreateClient();
+        var atom = System.Xml.Linq.XDocument.Parse(await client.GetStringAsync("/tools/feed.atom", Ct));
+        System.Xml.Linq.XNamespace ns = "http://www.w3.org/2005/Atom";
+
+        var spectrum = atom.Root!.Elements(ns + "entry").Single(e => e.Element(ns + "id")!.Value.EndsWith("/tools/the-data-spectrum"));
+        Assert.Equal("unknown", spectrum.Element(ns + "category")!.Attribute("term")!.Value);
+        Assert.Equal("Open source or openly licensed: Not known", spectrum.Element(ns + "category")!.Attribute("label")!.Value);
+        var rights = atom.Root.Element(ns + "rights")!.Value;
+        Assert.Contains("Open Data Institute", rights);
+        Assert.Contains("written for this catalogue", rights);
     }
 }

@@ -27,7 +27,7 @@ public class PersonaPagesTests(CatalogueAppFactory app) : IClassFixture<Catalogu
         Assert.Equal("/skills/designing-services", skill.QuerySelector("a")!.GetAttribute("href"));
         Assert.Equal("Practitioner", skill.QuerySelector(".govuk-tag")!.TextContent.Trim());
         Assert.Contains("main job", skill.QuerySelector("p")!.TextContent);
-        Assert.Contains("Business and innovation", doc.QuerySelectorAll("#skills ~ h3, h3").Select(h => h.TextContent));
+        Assert.Contains("Business", doc.QuerySelectorAll("#skills ~ h3, h3").Select(h => h.TextContent));
     }
 
     [Fact]
@@ -93,6 +93,40 @@ public class PersonaPagesTests(CatalogueAppFactory app) : IClassFixture<Catalogu
             Assert.DoesNotContain(doc.QuerySelectorAll("section[aria-labelledby=tools] a"), a => a.GetAttribute("href") == $"/tools/{link.Tool.Slug}");
             link.Tool.Status = ToolStatus.Published;
             await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// Frustrations, skill levels and reasons, and tools with their reasons are ours, not the ODI's: on every persona page
+    /// each of them sits inside a part marked as ours, in a section that shows the "Our reading" label.
+    /// </summary>
+    [Fact]
+    public async Task Detail_EveryPersona_LabelsOurWritingAsOurs_AndTheOdisAsTheOdis()
+    {
+        await using var db = app.CreateDbContext();
+        var slugs = await db.Personas.Select(p => p.Slug).ToListAsync(TestContext.Current.CancellationToken);
+        Assert.Equal(5, slugs.Count);
+
+        foreach (var slug in slugs)
+        {
+            var doc = await app.GetDocumentAsync($"/personas/{slug}");
+            var ours = doc.QuerySelectorAll("#frustrations ~ ul li, .app-persona__skills .govuk-tag, .app-persona__skill-why, .app-persona__tool-why").ToList();
+            Assert.True(ours.Count > 10, $"{slug}: expected frustrations, levels and reasons, found {ours.Count}");
+            foreach (var item in ours)
+            {
+                Assert.True(item.Closest("[data-source]")?.GetAttribute("data-source") == "catalogue", $"{slug}: '{item.TextContent.Trim()}' is not marked as ours");
+                var label = item.Closest("section")!.QuerySelector(".app-our-reading__label");
+                Assert.True(label?.TextContent.Trim() == "Our reading", $"{slug}: the section of '{item.TextContent.Trim()}' has no 'Our reading' label");
+            }
+
+            Assert.Equal("Our reading: frustrations", doc.QuerySelector("#frustrations")!.TextContent.Trim());
+            Assert.Equal("Our reading: tools that could help", doc.QuerySelector("#tools")!.TextContent.Trim());
+            foreach (var odi in doc.QuerySelectorAll("#goals ~ ul li, #needs ~ ul li"))
+            {
+                Assert.Equal("odi", odi.Closest("[data-source]")!.GetAttribute("data-source"));
+            }
+
+            Assert.Contains("February 2019", doc.QuerySelector(".app-provenance")!.TextContent);
         }
     }
 }

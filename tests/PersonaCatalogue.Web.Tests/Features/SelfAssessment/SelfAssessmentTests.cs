@@ -55,7 +55,7 @@ public class SelfAssessmentTests(CatalogueAppFactory app) : IClassFixture<Catalo
         var url = start.QuerySelector("main a.govuk-button--start")!.GetAttribute("href")!;
         Assert.Equal("/self-assessment/introductions", url);
 
-        string[] areas = ["Introductions", "Business and innovation", "Management", "Publishing", "Analysis", "Leadership"];
+        string[] areas = ["Introductions", "Business", "Management", "Publishing", "Analysis", "Leadership"];
         for (var i = 0; i < areas.Length; i++)
         {
             var page = await GetAsync(client, url);
@@ -164,8 +164,8 @@ public class SelfAssessmentTests(CatalogueAppFactory app) : IClassFixture<Catalo
         Assert.Equal("learning-plan-sara.csv", response.Content.Headers.ContentDisposition!.FileName?.Trim('"'));
         var lines = (await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal("persona,stage,skill,skill_name,area_name,your_answer,persona_level,tool_order,tool,tool_name,kind,cost,tool_level", lines[0]);
-        Assert.Equal("sara,start-here,innovating-with-data,Innovating with data,Business and innovation,new,awareness,1,data-ecosystem-mapping-tool,Data Ecosystem Mapping tool,canvas-or-template,free,", lines[1]);
-        Assert.Equal("sara,start-here,innovating-with-data,Innovating with data,Business and innovation,new,awareness,4,miro,Miro,web-service,freemium,", lines[4]);
+        Assert.Equal("sara,start-here,innovating-with-data,Innovating with data,Business,new,awareness,1,data-ecosystem-mapping-tool,Data Ecosystem Mapping tool,canvas-or-template,free,", lines[1]);
+        Assert.Equal("sara,start-here,innovating-with-data,Innovating with data,Business,new,awareness,4,miro,Miro,web-service,freemium,", lines[4]);
         Assert.Equal("sara,next,measuring-success,Measuring success,Management,aware,practitioner,1,data-and-public-services-toolkit,Data and Public Services Toolkit,guide,free,", lines[5]);
         Assert.Equal("sara,next,measuring-success,Measuring success,Management,aware,practitioner,8,microsoft-power-bi,Microsoft Power BI,software,freemium,", lines[12]);
         Assert.Equal(13, lines.Length);
@@ -175,7 +175,7 @@ public class SelfAssessmentTests(CatalogueAppFactory app) : IClassFixture<Catalo
     [InlineData("/self-assessment/result?introductions=aana&business=ncc", "Management", "/self-assessment/management?introductions=aana&business=ncc")]
     [InlineData("/self-assessment/result", "Introductions", "/self-assessment/introductions")]
     [InlineData("/self-assessment/result?introductions=aan&business=ncc&management=aaaca&publishing=nnnn&analysis=nnnnnnn&leadership=nann", "Introductions", "/self-assessment/introductions?business=ncc&management=aaaca&publishing=nnnn&analysis=nnnnnnn&leadership=nann")]
-    [InlineData("/self-assessment/result?introductions=aana&business=nxc&management=aaaca&publishing=nnnn&analysis=nnnnnnn&leadership=nann", "Business and innovation", "/self-assessment/business?introductions=aana&management=aaaca&publishing=nnnn&analysis=nnnnnnn&leadership=nann")]
+    [InlineData("/self-assessment/result?introductions=aana&business=nxc&management=aaaca&publishing=nnnn&analysis=nnnnnnn&leadership=nann", "Business", "/self-assessment/business?introductions=aana&management=aaaca&publishing=nnnn&analysis=nnnnnnn&leadership=nann")]
     [InlineData("/self-assessment/result?introductions=aana&introductions=aana&business=ncc&management=aaaca&publishing=nnnn&analysis=nnnnnnn&leadership=nann", "Introductions", "/self-assessment/introductions?business=ncc&management=aaaca&publishing=nnnn&analysis=nnnnnnn&leadership=nann")]
     [InlineData("/self-assessment/check?introductions=aana&business=ncc&management=aaaca&publishing=nnnn&analysis=%00%01&leadership=nann", "Analysis", "/self-assessment/analysis?introductions=aana&business=ncc&management=aaaca&publishing=nnnn&leadership=nann")]
     [InlineData("/self-assessment/plan.csv?introductions=AANA", "Introductions", "/self-assessment/introductions")]
@@ -294,7 +294,7 @@ public class SelfAssessmentTests(CatalogueAppFactory app) : IClassFixture<Catalo
         using var client = app.CreateBrowserLikeClient();
         var csv = (await client.GetStringAsync("/data/persona-skills.csv", TestContext.Current.CancellationToken)).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal("skill,skill_name,area,area_name,alan,chris,ida,pat,sara", csv[0]);
-        Assert.Equal("designing-services,Designing services,business,Business and innovation,,,awareness,,practitioner", csv.Single(l => l.StartsWith("designing-services,")));
+        Assert.Equal("designing-services,Designing services,business,Business,,,awareness,,practitioner", csv.Single(l => l.StartsWith("designing-services,")));
         var header = csv[0].Split(',');
         var fromCsv = csv.Skip(1).Select(l => l.Split(',')).SelectMany(f => header.Skip(4).Select((p, i) => (Skill: f[0], Persona: p, Level: f[4 + i]))).ToList();
         Assert.Equal(

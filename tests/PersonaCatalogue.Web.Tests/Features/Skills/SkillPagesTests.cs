@@ -26,7 +26,7 @@ public class SkillPagesTests(CatalogueAppFactory app) : IClassFixture<CatalogueA
         var doc = await app.GetDocumentAsync("/skills/designing-services");
 
         Assert.Equal("Designing services", doc.QuerySelector("h1")!.TextContent.Trim());
-        Assert.Equal("Business and innovation", doc.QuerySelector(".govuk-caption-l")!.TextContent.Trim());
+        Assert.Equal("Business", doc.QuerySelector(".govuk-caption-l")!.TextContent.Trim());
         var personas = doc.QuerySelectorAll(".app-skill-list li").ToList();
         Assert.Equal(2, personas.Count);
         var sara = personas.Single(li => li.TextContent.Contains("Sara"));

@@ -66,7 +66,7 @@ public class ToolsListTests(CatalogueAppFactory app) : IClassFixture<CatalogueAp
         var expected = await db.Tools
             .Where(t => t.Status == ToolStatus.Published
                 && (t.Cost == ToolCost.Free || t.Cost == ToolCost.Freemium)
-                && t.IsOpen
+                && t.IsOpen == true
                 && t.Skills.Any(s => s.Skill.Area.Slug == "analysis"))
             .Select(t => t.Slug).ToListAsync(Ct);
         Assert.NotEmpty(expected);
@@ -251,5 +251,46 @@ public class ToolsListTests(CatalogueAppFactory app) : IClassFixture<CatalogueAp
         using var client = app.CreateBrowserLikeClient();
         using var response = await client.GetAsync("/tools/no-such-tool", Ct);
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    /// <summary>tools-facts.md marks these twelve tools' licence "unknown".</summary>
+    private static readonly string[] LicenceNotKnown =
+    [
+        "data-ecosystem-mapping-tool", "data-europa-eu-academy", "data-landscape-playbook", "data-skills-framework-2019", "ico-dpia-guidance", "lg-inform",
+        "open-data-camp", "open-data-charter", "open-data-handbook", "open-standards-for-data-guidebook", "the-data-spectrum", "uk-government-api-catalogue",
+    ];
+
+    [Fact]
+    public async Task Index_LicenceNotKnownFilter_FindsExactlyTheToolsWhoseLicenceIsNotKnown()
+    {
+        var shown = await AllSlugsAsync("/tools?open=unknown");
+
+        Assert.Equal(LicenceNotKnown, shown.Order(StringComparer.Ordinal));
+        var filters = await app.GetDocumentAsync("/tools");
+        Assert.Equal(["yes", "no", "unknown"], filters.QuerySelectorAll("input[name=open]").Select(i => i.GetAttribute("value")));
+    }
+
+    [Fact]
+    public async Task Index_LicenceYesNoAndNotKnown_TogetherListEveryTool_AndNoNeverIncludesNotKnown()
+    {
+        var all = await AllSlugsAsync("/tools");
+        var no = await AllSlugsAsync("/tools?open=no");
+
+        Assert.Equal(all.Order(), (await AllSlugsAsync("/tools?open=yes&open=no&open=unknown")).Order());
+        Assert.Empty(no.Intersect(LicenceNotKnown));
+        Assert.Contains("datawrapper", no);
+    }
+
+    [Fact]
+    public async Task Detail_UnknownLicence_ReadsNotKnown_AndKnownOnesYesOrNo()
+    {
+        static async Task<string> Licence(CatalogueAppFactory app, string slug) =>
+            (await app.GetDocumentAsync($"/tools/{slug}")).QuerySelectorAll(".govuk-summary-list__row")
+                .Single(r => r.QuerySelector(".govuk-summary-list__key")!.TextContent.Trim() == "Open source or openly licensed")
+                .QuerySelector(".govuk-summary-list__value")!.TextContent.Trim();
+
+        Assert.Equal("Not known", await Licence(app, "the-data-spectrum"));
+        Assert.Equal("Yes", await Licence(app, "openrefine"));
+        Assert.Equal("No", await Licence(app, "tableau-public"));
     }
 }

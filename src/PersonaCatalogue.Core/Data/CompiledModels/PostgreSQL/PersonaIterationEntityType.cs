@@ -64,10 +64,10 @@ namespace PersonaCatalogue.Core.Data.CompiledModels.PostgreSQL
 
             var publishedOn = runtimeEntityType.AddProperty(
                 "PublishedOn",
-                typeof(DateOnly),
+                typeof(DateOnly?),
                 propertyInfo: typeof(PersonaIteration).GetProperty("PublishedOn", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(PersonaIteration).GetField("<PublishedOn>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                sentinel: new DateOnly(1, 1, 1));
+                nullable: true);
             publishedOn.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var key = runtimeEntityType.AddKey(

@@ -12,7 +12,7 @@ namespace PersonaCatalogue.Core.Data.CompiledModels.PostgreSQL
     public partial class PostgresCatalogueDbContextModel
     {
         private PostgresCatalogueDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("3a5a477b-109c-4f25-9813-f3678bd45282"), entityTypeCount: 26)
+            : base(skipDetectChanges: false, modelId: new Guid("23989de0-6383-4bc3-b3f5-c98ee1fac88a"), entityTypeCount: 26)
         {
         }
 

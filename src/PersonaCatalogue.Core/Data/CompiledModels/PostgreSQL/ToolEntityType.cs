@@ -64,10 +64,10 @@ namespace PersonaCatalogue.Core.Data.CompiledModels.PostgreSQL
 
             var isOpen = runtimeEntityType.AddProperty(
                 "IsOpen",
-                typeof(bool),
+                typeof(bool?),
                 propertyInfo: typeof(Tool).GetProperty("IsOpen", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(Tool).GetField("<IsOpen>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                sentinel: false);
+                nullable: true);
             isOpen.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var kind = runtimeEntityType.AddProperty(
@@ -82,10 +82,10 @@ namespace PersonaCatalogue.Core.Data.CompiledModels.PostgreSQL
 
             var lastReviewedAt = runtimeEntityType.AddProperty(
                 "LastReviewedAt",
-                typeof(DateTime),
+                typeof(DateTime?),
                 propertyInfo: typeof(Tool).GetProperty("LastReviewedAt", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(Tool).GetField("<LastReviewedAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                sentinel: new DateTime(1, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified));
+                nullable: true);
             lastReviewedAt.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var name = runtimeEntityType.AddProperty(

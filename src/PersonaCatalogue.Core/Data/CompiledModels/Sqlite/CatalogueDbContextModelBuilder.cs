@@ -11,7 +11,7 @@ namespace PersonaCatalogue.Core.Data.CompiledModels.Sqlite
     public partial class CatalogueDbContextModel
     {
         private CatalogueDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("3f436b08-378f-43c6-98c4-0f444bc13f4a"), entityTypeCount: 27)
+            : base(skipDetectChanges: false, modelId: new Guid("c3f95064-b5f7-4a36-ae8a-141e8a28af58"), entityTypeCount: 27)
         {
         }
 

@@ -64,10 +64,10 @@ namespace PersonaCatalogue.Core.Data.CompiledModels.Sqlite
 
             var lastReviewedOn = runtimeEntityType.AddProperty(
                 "LastReviewedOn",
-                typeof(DateOnly),
+                typeof(DateOnly?),
                 propertyInfo: typeof(Persona).GetProperty("LastReviewedOn", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(Persona).GetField("<LastReviewedOn>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                sentinel: new DateOnly(1, 1, 1));
+                nullable: true);
 
             var name = runtimeEntityType.AddProperty(
                 "Name",

@@ -59,10 +59,10 @@ namespace PersonaCatalogue.Core.Data.CompiledModels.Sqlite
 
             var publishedOn = runtimeEntityType.AddProperty(
                 "PublishedOn",
-                typeof(DateOnly),
+                typeof(DateOnly?),
                 propertyInfo: typeof(PersonaIteration).GetProperty("PublishedOn", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(PersonaIteration).GetField("<PublishedOn>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                sentinel: new DateOnly(1, 1, 1));
+                nullable: true);
 
             var key = runtimeEntityType.AddKey(
                 new[] { id });

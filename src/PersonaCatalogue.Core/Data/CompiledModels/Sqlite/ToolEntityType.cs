@@ -60,10 +60,10 @@ namespace PersonaCatalogue.Core.Data.CompiledModels.Sqlite
 
             var isOpen = runtimeEntityType.AddProperty(
                 "IsOpen",
-                typeof(bool),
+                typeof(bool?),
                 propertyInfo: typeof(Tool).GetProperty("IsOpen", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(Tool).GetField("<IsOpen>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                sentinel: false);
+                nullable: true);
 
             var kind = runtimeEntityType.AddProperty(
                 "Kind",
@@ -76,11 +76,11 @@ namespace PersonaCatalogue.Core.Data.CompiledModels.Sqlite
 
             var lastReviewedAt = runtimeEntityType.AddProperty(
                 "LastReviewedAt",
-                typeof(DateTime),
+                typeof(DateTime?),
                 propertyInfo: typeof(Tool).GetProperty("LastReviewedAt", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(Tool).GetField("<LastReviewedAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
                 valueConverter: new CatalogueDbContext.UtcMicrosecondsConverter());
-            lastReviewedAt.SetSentinelFromProviderValue(new DateTime(1, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified));
 
             var name = runtimeEntityType.AddProperty(
                 "Name",

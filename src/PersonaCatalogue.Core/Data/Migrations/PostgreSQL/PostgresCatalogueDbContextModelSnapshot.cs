@@ -362,7 +362,7 @@ namespace PersonaCatalogue.Core.Data.Migrations.PostgreSQL
                     b.Property<int>("Iteration")
                         .HasColumnType("integer");
 
-                    b.Property<DateOnly>("LastReviewedOn")
+                    b.Property<DateOnly?>("LastReviewedOn")
                         .HasColumnType("date");
 
                     b.Property<string>("Name")
@@ -419,7 +419,7 @@ namespace PersonaCatalogue.Core.Data.Migrations.PostgreSQL
                     b.Property<int>("PersonaId")
                         .HasColumnType("integer");
 
-                    b.Property<DateOnly>("PublishedOn")
+                    b.Property<DateOnly?>("PublishedOn")
                         .HasColumnType("date");
 
                     b.HasKey("Id");
@@ -688,7 +688,7 @@ namespace PersonaCatalogue.Core.Data.Migrations.PostgreSQL
                         .HasMaxLength(20000)
                         .HasColumnType("character varying(20000)");
 
-                    b.Property<bool>("IsOpen")
+                    b.Property<bool?>("IsOpen")
                         .HasColumnType("boolean");
 
                     b.Property<string>("Kind")
@@ -696,7 +696,7 @@ namespace PersonaCatalogue.Core.Data.Migrations.PostgreSQL
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
-                    b.Property<DateTime>("LastReviewedAt")
+                    b.Property<DateTime?>("LastReviewedAt")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Name")

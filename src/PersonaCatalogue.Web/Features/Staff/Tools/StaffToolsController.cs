@@ -54,7 +54,7 @@ public class StaffToolsController(CatalogueDbContext db, ToolEditor editor, Cata
         }
 
         var options = await vocabulary.GetAsync(db, cancellationToken);
-        return View(new EditToolPage(tool.Slug, tool.Name, tool.Status, new ToolFormPage(ToolForm.From(tool), options, SlugEditable: false)));
+        return View(new EditToolPage(tool.Slug, tool.Name, tool.Status, tool.AddedAt, tool.LastReviewedAt, new ToolFormPage(ToolForm.From(tool), options, SlugEditable: false)));
     }
 
     [HttpPost("{slug}/edit")]
@@ -71,7 +71,7 @@ public class StaffToolsController(CatalogueDbContext db, ToolEditor editor, Cata
         var result = (await editor.ValidatorAsync(options, form, tool.Id, cancellationToken)).Validate(form);
         if (!result.IsValid || form.IsPreview)
         {
-            var page = new EditToolPage(tool.Slug, tool.Name, tool.Status, new ToolFormPage(form, options, SlugEditable: false));
+            var page = new EditToolPage(tool.Slug, tool.Name, tool.Status, tool.AddedAt, tool.LastReviewedAt, new ToolFormPage(form, options, SlugEditable: false));
             return result.IsValid ? View(page) : this.InvalidForm(result, page);
         }
 
@@ -80,10 +80,17 @@ public class StaffToolsController(CatalogueDbContext db, ToolEditor editor, Cata
         await editor.ApplyAsync(tool, form, cancellationToken);
         var changes = editor.Changes(tool);
         var now = clock.GetUtcNow().UtcDateTime;
-        tool.LastReviewedAt = now;
+
+        // Only a moderator's "I reviewed it" moves the review date: a typo fixed is not a check of the whole tool.
+        if (form.MarksReviewed)
+        {
+            tool.LastReviewedAt = now;
+        }
+
         db.Audit(User, now, AuditActions.ToolEdited, "tool", tool.Slug, new
         {
             changes,
+            reviewed = form.MarksReviewed,
             skills = new[] { skillsBefore, form.Skills.Order().ToList() },
             personas = new[] { personasBefore, tool.Personas.Select(p => $"{p.Persona.Slug}: {p.Why}").Order().ToList() },
         });
@@ -114,7 +121,6 @@ public class StaffToolsController(CatalogueDbContext db, ToolEditor editor, Cata
             var now = clock.GetUtcNow().UtcDateTime;
             db.Audit(User, now, action, "tool", tool.Slug, new { status = new[] { tool.Status.ToString(), status.ToString() } });
             tool.Status = status;
-            tool.LastReviewedAt = now;
             await db.SaveChangesAsync(cancellationToken);
         }
 
@@ -134,4 +140,4 @@ public record StaffToolRow(string Slug, string Name, ToolStatus Status, string S
 
 public record StaffToolsPage(Paged<StaffToolRow> Tools, string? Query, string Status);
 
-public record EditToolPage(string Slug, string Name, ToolStatus Status, ToolFormPage Form);
+public record EditToolPage(string Slug, string Name, ToolStatus Status, DateTime AddedAt, DateTime? LastReviewedAt, ToolFormPage Form);

@@ -33,7 +33,7 @@ public class ToolEditor(CatalogueDbContext db)
         tool.Description = form.Description!;
         tool.Kind = ToolTerms.KindFromSlug(form.Kind)!.Value;
         tool.Cost = ToolTerms.CostFromSlug(form.Cost)!.Value;
-        tool.IsOpen = form.Open == "yes";
+        tool.IsOpen = ToolForm.IsOpenFrom(form.Open);
         tool.Publisher = form.Publisher ?? "";
 
         var skills = await db.Skills.Where(s => form.Skills.Contains(s.Slug)).ToListAsync(cancellationToken);

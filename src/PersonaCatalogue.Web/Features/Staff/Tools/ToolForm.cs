@@ -25,7 +25,7 @@ public class ToolForm
     /// <summary>A cost slug: free, freemium or paid.</summary>
     public string? Cost { get; set; }
 
-    /// <summary>"yes" or "no".</summary>
+    /// <summary>"yes", "no" or "unknown": not known is an answer, so a moderator never has to guess.</summary>
     public string? Open { get; set; }
     public string? Publisher { get; set; }
     public List<string> Skills { get; set; } = [];
@@ -33,6 +33,11 @@ public class ToolForm
 
     /// <summary>Why each ticked persona would use it, keyed by persona slug.</summary>
     public Dictionary<string, string?> PersonaWhy { get; set; } = [];
+
+    /// <summary>"yes" when the moderator records that they reviewed the tool now (editing alone is not a review).</summary>
+    public string? Reviewed { get; set; }
+
+    public bool MarksReviewed => Reviewed == "yes";
 
     /// <summary>"preview" re-shows the form with the description rendered; anything else saves.</summary>
     public string? Action { get; set; }
@@ -48,11 +53,18 @@ public class ToolForm
         Description = tool.Description,
         Kind = ToolTerms.Slug(tool.Kind),
         Cost = ToolTerms.Slug(tool.Cost),
-        Open = tool.IsOpen ? "yes" : "no",
+        Open = ToolTerms.OpenSlug(tool.IsOpen),
         Publisher = tool.Publisher,
         Skills = tool.Skills.Select(s => s.Skill.Slug).ToList(),
         Personas = tool.Personas.Select(p => p.Persona.Slug).ToList(),
         PersonaWhy = tool.Personas.ToDictionary(p => p.Persona.Slug, p => (string?)p.Why),
+    };
+
+    public static bool? IsOpenFrom(string? slug) => slug switch
+    {
+        "yes" => true,
+        "no" => false,
+        _ => null,
     };
 }
 
@@ -78,7 +90,8 @@ public class ToolFormValidator : AbstractValidator<ToolForm>
             .NoControlCharacters("Description");
         RuleFor(f => f.Kind).Must(k => ToolTerms.KindFromSlug(k) is not null).WithMessage("Select what kind of tool it is");
         RuleFor(f => f.Cost).Must(c => ToolTerms.CostFromSlug(c) is not null).WithMessage("Select how much the tool costs");
-        RuleFor(f => f.Open).Must(o => o is "yes" or "no").WithMessage("Select whether the tool is open source or openly licensed");
+        RuleFor(f => f.Open).Must(o => o is "yes" or "no" or "unknown").WithMessage("Select whether the tool is open source or openly licensed, or that it is not known");
+        RuleFor(f => f.Reviewed).Must(r => r is null or "yes").WithMessage("Tick the box only to record a review");
         RuleFor(f => f.Publisher).MaximumLength(FieldLengths.Publisher).WithMessage($"Publisher must be {FieldLengths.Publisher} characters or fewer")
             .NoControlCharacters("Publisher");
         RuleFor(f => f.Skills).Must(s => s.All(skillSlugs.Contains)).WithMessage("Select skills from the list");

@@ -1,0 +1,20 @@
+namespace PersonaCatalogue.Web.Features.Shared;
+
+/// <summary>
+/// The CC BY attribution, said the same way in the footer, on /data and About, and in the Atom feed: which parts are
+/// the ODI's and which are ours, so nobody reusing the data credits the ODI with our writing (see ContentSources).
+/// </summary>
+public static class Attribution
+{
+    public const string Odi =
+        "The personas’ names, roles, descriptions, goals, needs to know and lists of skills, and the skills framework, "
+        + "are from the Open Data Institute’s learning personas for public services (published 10 May 2018, shown in the ODI’s 2019 version), in our own words.";
+
+    public const string Ours =
+        "The frustrations, the level at which each persona needs a skill and why, and every tool with the reasons it suits a persona "
+        + "were written for this catalogue and are marked “Our reading” or “catalogue” in the data.";
+
+    public const string Licence = "Creative Commons Attribution 4.0 (CC BY 4.0)";
+
+    public const string LicenceUrl = "https://creativecommons.org/licenses/by/4.0/";
+}
