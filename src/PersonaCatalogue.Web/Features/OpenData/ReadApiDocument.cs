@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ApiExplorer;
 using Microsoft.AspNetCore.Mvc.ModelBinding.Metadata;
 using Microsoft.AspNetCore.OpenApi;
@@ -40,10 +41,29 @@ public static class ReadApiDocument
                 document.Security = [];
                 return Task.CompletedTask;
             });
-            options.AddOperationTransformer((operation, context, _) =>
+            options.AddOperationTransformer(async (operation, context, cancellationToken) =>
             {
                 Describe(operation, context.Description);
-                return Task.CompletedTask;
+                // Every operation is behind the uncached-request limit (LimitUncachedRequests).
+                operation.Responses!["429"] = new OpenApiResponse
+                {
+                    Description = "Too Many Requests: this client sent more uncached requests in a minute than allowed; try again after Retry-After seconds.",
+                    Headers = new Dictionary<string, IOpenApiHeader>
+                    {
+                        ["Retry-After"] = new OpenApiHeader
+                        {
+                            Description = "Seconds to wait before trying again.",
+                            Required = true,
+                            Schema = new OpenApiSchema { Type = JsonSchemaType.String },
+                        },
+                    },
+                    Content = HttpMethods.IsHead(context.Description.HttpMethod ?? "")
+                        ? null
+                        : new Dictionary<string, OpenApiMediaType>
+                        {
+                            [Problem] = new OpenApiMediaType { Schema = await context.GetOrCreateSchemaAsync(typeof(ProblemDetails), null, cancellationToken) },
+                        },
+                };
             });
         });
     }

@@ -28,7 +28,7 @@ public class OpenApiConformanceTests(CatalogueAppFactory app) : IClassFixture<Ca
     {
         await SeedAnswersAsync();
         var document = await GetDocumentAsync();
-        var validator = new SchemaValidator(document);
+        var validator = new OpenApiSchemaValidator(document);
         var samples = await SamplesAsync();
         using var client = app.CreateBrowserLikeClient();
         var calls = 0;
@@ -219,7 +219,7 @@ public class OpenApiConformanceTests(CatalogueAppFactory app) : IClassFixture<Ca
     }
 
     /// <summary>Checks one answer against the operation; returns the ETag to revalidate with when it was a 200.</summary>
-    private static async Task<string?> CheckAsync(SchemaValidator validator, string method, string url, JsonObject operation, HttpResponseMessage response)
+    private static async Task<string?> CheckAsync(OpenApiSchemaValidator validator, string method, string url, JsonObject operation, HttpResponseMessage response)
     {
         var what = $"{method.ToUpperInvariant()} {url}";
         var status = ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -254,39 +254,39 @@ public class OpenApiConformanceTests(CatalogueAppFactory app) : IClassFixture<Ca
 
         return status == "200" ? response.Headers.ETag?.ToString() : null;
     }
+}
 
-    /// <summary>
-    /// Validates bodies against schemas from the document, with its $refs resolved against its own components
-    /// (rewritten to $defs, where JSON Schema looks for them). Our own records are also closed
-    /// (<c>unevaluatedProperties: false</c>), so a field the API sends that the document does not name fails too;
-    /// problem details stay open, as RFC 9457 lets them carry extension members (traceId).
-    /// </summary>
-    private sealed class SchemaValidator
+/// <summary>
+/// Validates bodies against schemas from the document, with its $refs resolved against its own components
+/// (rewritten to $defs, where JSON Schema looks for them). Our own records are also closed
+/// (<c>unevaluatedProperties: false</c>), so a field the API sends that the document does not name fails too;
+/// problem details stay open, as RFC 9457 lets them carry extension members (traceId).
+/// </summary>
+public sealed class OpenApiSchemaValidator
+{
+    private readonly JsonObject _defs;
+
+    public OpenApiSchemaValidator(JsonObject document)
     {
-        private readonly JsonObject _defs;
-
-        public SchemaValidator(JsonObject document)
+        _defs = JsonNode.Parse(document["components"]!["schemas"]!.ToJsonString().Replace("#/components/schemas/", "#/$defs/", StringComparison.Ordinal))!.AsObject();
+        foreach (var (name, schema) in _defs)
         {
-            _defs = JsonNode.Parse(document["components"]!["schemas"]!.ToJsonString().Replace("#/components/schemas/", "#/$defs/", StringComparison.Ordinal))!.AsObject();
-            foreach (var (name, schema) in _defs)
+            if (!name.Contains("ProblemDetails", StringComparison.Ordinal) && schema is JsonObject { } obj && obj["type"]?.ToJsonString() == "\"object\"")
             {
-                if (!name.Contains("ProblemDetails", StringComparison.Ordinal) && schema is JsonObject { } obj && obj["type"]?.ToJsonString() == "\"object\"")
-                {
-                    obj["unevaluatedProperties"] = false;
-                }
+                obj["unevaluatedProperties"] = false;
             }
         }
+    }
 
-        public void AssertValid(JsonNode schema, string body, string what)
-        {
-            var root = JsonNode.Parse(schema.ToJsonString().Replace("#/components/schemas/", "#/$defs/", StringComparison.Ordinal))!.AsObject();
-            root["$schema"] = "https://json-schema.org/draft/2020-12/schema";
-            root["$defs"] = _defs.DeepClone();
-            var built = JsonSchema.Build(JsonSerializer.SerializeToElement(root), new BuildOptions { SchemaRegistry = new SchemaRegistry() });
-            using var instance = JsonDocument.Parse(body);
-            var result = built.Evaluate(instance.RootElement, new EvaluationOptions { OutputFormat = OutputFormat.List, RequireFormatValidation = true });
-            Assert.True(result.IsValid, $"{what}: the body does not match the document's schema:\n"
-                + string.Join("\n", (result.Details ?? []).Where(d => d.Errors is { Count: > 0 }).SelectMany(d => d.Errors!.Select(e => $"{d.InstanceLocation} ({d.EvaluationPath}): {e.Value}")).Take(10)));
-        }
+    public void AssertValid(JsonNode schema, string body, string what)
+    {
+        var root = JsonNode.Parse(schema.ToJsonString().Replace("#/components/schemas/", "#/$defs/", StringComparison.Ordinal))!.AsObject();
+        root["$schema"] = "https://json-schema.org/draft/2020-12/schema";
+        root["$defs"] = _defs.DeepClone();
+        var built = JsonSchema.Build(JsonSerializer.SerializeToElement(root), new BuildOptions { SchemaRegistry = new SchemaRegistry() });
+        using var instance = JsonDocument.Parse(body);
+        var result = built.Evaluate(instance.RootElement, new EvaluationOptions { OutputFormat = OutputFormat.List, RequireFormatValidation = true });
+        Assert.True(result.IsValid, $"{what}: the body does not match the document's schema:\n"
+            + string.Join("\n", (result.Details ?? []).Where(d => d.Errors is { Count: > 0 }).SelectMany(d => d.Errors!.Select(e => $"{d.InstanceLocation} ({d.EvaluationPath}): {e.Value}")).Take(10)));
     }
 }
