@@ -47,7 +47,7 @@ public static class ReadApiDocument
                 // Every operation is behind the uncached-request limit (LimitUncachedRequests).
                 operation.Responses!["429"] = new OpenApiResponse
                 {
-                    Description = "Too Many Requests: this client sent more uncached requests in a minute than allowed; try again after Retry-After seconds.",
+                    Description = "Too Many Requests: this client sent more uncached requests than RateLimits:uncached allows; try again after Retry-After seconds.",
                     Headers = new Dictionary<string, IOpenApiHeader>
                     {
                         ["Retry-After"] = new OpenApiHeader
