@@ -35,9 +35,10 @@ public static class ReadApiDocument
             options.AddDocumentTransformer((document, _, _) =>
             {
                 document.Info.Title = "Learning personas for public services: read API";
-                document.Info.Description = "The catalogue's personas, skills and published tools as JSON, under the Creative Commons Attribution 4.0 licence. "
+                document.Info.Description = "The catalogue's personas, skills and published tools, and the public feedback counts, as JSON, under the Creative Commons Attribution 4.0 licence. "
                     + "No authentication: anyone may call it, from any origin.";
-                // No authentication anywhere: an empty list says so, where a missing one would say nothing.
+                // No authentication anywhere. The writer leaves an empty list out at this level, so every operation
+                // also says security: [] (see Describe), which is what a client reads.
                 document.Security = [];
                 return Task.CompletedTask;
             });
