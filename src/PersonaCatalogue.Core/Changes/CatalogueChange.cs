@@ -21,9 +21,12 @@ public sealed record CatalogueChange
     /// <summary>An answer to "Did this tool help you?" that counts came, went or changed.</summary>
     public bool ToolHelpfulness { get; init; }
 
+    /// <summary>An answer to "Where do you need more support?" that counts came, went or was marked (or unmarked) as spam.</summary>
+    public bool SupportNeeds { get; init; }
+
     public static CatalogueChange All { get; } = new() { Everything = true };
 
-    public bool IsEmpty => !Everything && !Tools && !ToolHelpfulness && PersonaIds.Count == 0 && SkillIds.Count == 0;
+    public bool IsEmpty => !Everything && !Tools && !ToolHelpfulness && !SupportNeeds && PersonaIds.Count == 0 && SkillIds.Count == 0;
 }
 
 /// <summary>

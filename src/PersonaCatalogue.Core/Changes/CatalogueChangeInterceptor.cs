@@ -20,6 +20,7 @@ public sealed class CatalogueChangeInterceptor(IEnumerable<ICatalogueChangeListe
         public bool Everything { get; set; }
         public bool Tools { get; set; }
         public bool ToolHelpfulness { get; set; }
+        public bool SupportNeeds { get; set; }
         public HashSet<int> PersonaIds { get; } = [];
         public HashSet<int> SkillIds { get; } = [];
 
@@ -28,6 +29,7 @@ public sealed class CatalogueChangeInterceptor(IEnumerable<ICatalogueChangeListe
             Everything |= other.Everything;
             Tools |= other.Tools;
             ToolHelpfulness |= other.ToolHelpfulness;
+            SupportNeeds |= other.SupportNeeds;
             PersonaIds.UnionWith(other.PersonaIds);
             SkillIds.UnionWith(other.SkillIds);
         }
@@ -37,6 +39,7 @@ public sealed class CatalogueChangeInterceptor(IEnumerable<ICatalogueChangeListe
             Everything = Everything,
             Tools = Tools,
             ToolHelpfulness = ToolHelpfulness,
+            SupportNeeds = SupportNeeds,
             PersonaIds = PersonaIds.ToHashSet(),
             SkillIds = SkillIds.ToHashSet(),
         };
@@ -183,6 +186,10 @@ public sealed class CatalogueChangeInterceptor(IEnumerable<ICatalogueChangeListe
 
             case ToolFeedback when entry.State == EntityState.Added || ChangesWhatIsShown(entry):
                 pending.Current.ToolHelpfulness = true;
+                break;
+
+            case SupportNeedFeedback when entry.State == EntityState.Added || ChangesWhatIsShown(entry):
+                pending.Current.SupportNeeds = true;
                 break;
         }
     }

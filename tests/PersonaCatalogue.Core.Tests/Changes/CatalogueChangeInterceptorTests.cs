@@ -154,4 +154,39 @@ public sealed class CatalogueChangeInterceptorTests : IAsyncLifetime
         var change = Assert.Single(_catalogue.Listener.Changes);
         Assert.True(change.Everything);
     }
+
+    [Fact]
+    public async Task SaveChanges_SupportNeed_TellsWhenItArrivesAndWhenItIsMarkedSpam_NotWhenItIsOnlyReviewed()
+    {
+        int id;
+        await using (var scope = _catalogue.CreateScope(out var db))
+        {
+            var need = new SupportNeedFeedback { SupportNeeded = "Cleaning address data.", Areas = [new SupportNeedArea { SkillAreaId = 5 }], CreatedAt = DateTime.UtcNow };
+            db.SupportNeedFeedback.Add(need);
+            await db.SaveChangesAsync(Ct);
+            id = need.Id;
+        }
+
+        var arrived = Assert.Single(_catalogue.Listener.Changes);
+        Assert.True(arrived.SupportNeeds);
+        Assert.False(arrived.Tools || arrived.Everything || arrived.ToolHelpfulness);
+        Assert.False(arrived.IsEmpty);
+        _catalogue.Listener.Clear();
+
+        await using (var scope = _catalogue.CreateScope(out var db))
+        {
+            (await db.SupportNeedFeedback.SingleAsync(f => f.Id == id, Ct)).Status = FeedbackStatus.Reviewed;
+            await db.SaveChangesAsync(Ct);
+        }
+
+        Assert.DoesNotContain(_catalogue.Listener.Changes, c => c.SupportNeeds);
+
+        await using (var scope = _catalogue.CreateScope(out var db))
+        {
+            (await db.SupportNeedFeedback.SingleAsync(f => f.Id == id, Ct)).Status = FeedbackStatus.Spam;
+            await db.SaveChangesAsync(Ct);
+        }
+
+        Assert.True(Assert.Single(_catalogue.Listener.Changes).SupportNeeds);
+    }
 }

@@ -136,6 +136,28 @@ public class OtherFeedbackTests(BrowserFixture browser) : IClassFixture<BrowserF
     }
 
     [Fact]
+    public async Task WherePeopleNeedMoreSupport_FromTheForm_ShowsTheCountsAccessibly()
+    {
+        var words = TestData.Unique("Working out data licences");
+        await browser.App.CreateSupportNeedAsync(supportNeeded: words, areas: ["publishing"]);
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync("/support-needs");
+        await page.GetByRole(AriaRole.Link, new() { Name = "See where people need more support" }).ClickAsync();
+        await BrowserFixture.ArriveAtAsync(page, "**/support-needs/summary");
+
+        Assert.Equal("Where people need more support", (await page.Locator("h1").InnerTextAsync()).Trim());
+        var table = page.GetByRole(AriaRole.Table, new() { Name = "Answers naming each skill area, last 12 months" });
+        var publishing = table.GetByRole(AriaRole.Row).Filter(new() { Has = page.GetByRole(AriaRole.Rowheader, new() { Name = "Publishing" }) });
+        Assert.NotEqual("0", (await publishing.GetByRole(AriaRole.Cell).InnerTextAsync()).Trim());
+        Assert.DoesNotContain(words, await page.ContentAsync());
+        await Accessibility.AssertNoViolationsAsync(page);
+
+        await page.GotoAsync("/");
+        await page.GetByRole(AriaRole.Link, new() { Name = "see where people need more support" }).ClickAsync();
+        await BrowserFixture.ArriveAtAsync(page, "**/support-needs/summary");
+    }
+
+    [Fact]
     public async Task StaffPages_ShowEveryKind_AndAreAccessible()
     {
         var tool = await browser.App.CreateToolAsync();

@@ -1,4 +1,6 @@
 using System.Net;
+using System.Text.Json.Nodes;
+using PersonaCatalogue.Web.Tests.Features.OpenData;
 using PersonaCatalogue.Web.Tests.Infrastructure.PageCaching;
 
 namespace PersonaCatalogue.Web.Tests.Infrastructure;
@@ -39,6 +41,13 @@ public class UncachedRateLimitTests(UncachedRateLimitTests.App app) : IClassFixt
         Assert.True(refused.Headers.RetryAfter?.Delta > TimeSpan.Zero);
         Assert.Equal("You have sent too many requests", (await CatalogueAppFactory.ParseAsync(refused)).QuerySelector("h1")!.TextContent.Trim());
         Assert.Equal(HttpStatusCode.TooManyRequests, api.StatusCode);
+        Assert.True(api.Headers.RetryAfter?.Delta > TimeSpan.Zero);
+        // As the API's description says (the document itself is not rate limited).
+        var document = JsonNode.Parse(await client.GetStringAsync("/api/v1/openapi.json", Ct))!.AsObject();
+        var declared = document["paths"]!["/api/v1/tools"]!["get"]!["responses"]!["429"]!;
+        Assert.Equal("application/problem+json", api.Content.Headers.ContentType?.MediaType);
+        new OpenApiSchemaValidator(document).AssertValid(declared["content"]!["application/problem+json"]!["schema"]!, await api.Content.ReadAsStringAsync(Ct), "GET /api/v1/tools (429)");
+        Assert.True(declared["headers"]!["Retry-After"]!["required"]!.GetValue<bool>());
         Assert.Equal(HttpStatusCode.OK, cached.StatusCode);
     }
 }

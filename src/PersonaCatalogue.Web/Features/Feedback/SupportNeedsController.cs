@@ -1,10 +1,12 @@
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
 using PersonaCatalogue.Core.Catalogue;
 using PersonaCatalogue.Core.Data;
 using PersonaCatalogue.Web.Features.Shared;
 using PersonaCatalogue.Web.Infrastructure;
+using PersonaCatalogue.Web.Infrastructure.PageCaching;
 
 namespace PersonaCatalogue.Web.Features.Feedback;
 
@@ -13,6 +15,7 @@ public class SupportNeedsController(CatalogueDbContext db, TimeProvider clock) :
 {
     public const string FormPath = "/support-needs";
     public const string SentPath = FormPath + "/sent";
+    public const string SummaryPath = FormPath + "/summary";
 
     [HttpGet(FormPath)]
     public async Task<IActionResult> Form(CancellationToken cancellationToken) =>
@@ -42,6 +45,12 @@ public class SupportNeedsController(CatalogueDbContext db, TimeProvider clock) :
 
     [HttpGet(SentPath)]
     public IActionResult Sent() => View("SupportNeedsSent");
+
+    /// <summary>What people told us, in public: counts by skill area only, never their words.</summary>
+    [HttpGet(SummaryPath)]
+    [OutputCache(PolicyName = PublicPagePolicy.Name, Tags = [CataloguePages.SupportNeeds])]
+    public async Task<IActionResult> Summary(CancellationToken cancellationToken) =>
+        View("SupportNeedsSummary", await SupportNeedCounts.LoadAsync(db, clock, cancellationToken));
 
     private Task<List<AreaChoice>> LoadAreasAsync(CancellationToken cancellationToken) =>
         db.SkillAreas.AsNoTracking().OrderBy(a => a.Order).Select(a => new AreaChoice(a.Id, a.Slug, a.Name)).ToListAsync(cancellationToken);

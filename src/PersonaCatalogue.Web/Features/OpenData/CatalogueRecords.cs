@@ -44,6 +44,28 @@ public static class CatalogueRecords
                 t.Personas.OrderBy(p => p.Persona.Order).Select(p => new ToolPersonaRecord(p.Persona.Slug, p.Why, ContentSources.PersonaTool)).ToList()))
             .AsSplitQuery();
 
+    /// <summary>
+    /// Answers to "Did this tool help you?" for every published tool, spam left out, zeros where nobody answered.
+    /// Only counts: never what anyone wrote.
+    /// </summary>
+    public static async Task<List<ToolHelpfulnessRecord>> ToolHelpfulnessAsync(CatalogueDbContext db, CancellationToken cancellationToken)
+    {
+        var counts = await db.ToolFeedback.AsNoTracking()
+            .Where(f => f.Status != FeedbackStatus.Spam)
+            .GroupBy(f => f.ToolId)
+            .Select(g => new { ToolId = g.Key, Answered = g.Count(), Helped = g.Count(f => f.Helped) })
+            .ToDictionaryAsync(c => c.ToolId, cancellationToken);
+        var tools = await db.Tools.AsNoTracking()
+            .Where(t => t.Status == ToolStatus.Published)
+            .OrderBy(t => t.Slug)
+            .Select(t => new { t.Id, t.Slug, t.Name })
+            .ToListAsync(cancellationToken);
+        return tools.Select(t => counts.TryGetValue(t.Id, out var c)
+                ? new ToolHelpfulnessRecord(t.Slug, t.Name, c.Answered, c.Helped, c.Answered - c.Helped)
+                : new ToolHelpfulnessRecord(t.Slug, t.Name, 0, 0, 0))
+            .ToList();
+    }
+
     /// <summary>The levels and areas the records refer to, for the skills download's documentation and the API.</summary>
     public static async Task<FrameworkRecord> FrameworkAsync(CatalogueDbContext db, CancellationToken cancellationToken) => new(
         await db.SkillAreas.AsNoTracking().OrderBy(a => a.Order).Select(a => new AreaRecord(a.Slug, a.Name, a.Description)).ToListAsync(cancellationToken),
@@ -91,6 +113,8 @@ public record ToolRecord(
     List<string> Skills, List<ToolPersonaRecord> Personas);
 
 public record ToolPersonaRecord(string Persona, string Why, string Source);
+
+public record ToolHelpfulnessRecord(string Tool, string ToolName, int Answered, int Helped, int NotHelped);
 
 public record AreaRecord(string Slug, string Name, string Description);
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Net.Http.Headers;
 
@@ -17,7 +18,21 @@ public static class ConditionalResponses
     {
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
         WriteIndented = false,
+        Converters = { new UtcDateTimeConverter() },
     };
+
+    /// <summary>
+    /// Every DateTime the catalogue stores is UTC, but SQLite hands them back without a kind, which would be written
+    /// without an offset: not an RFC 3339 date-time, as the OpenAPI document says, and unlike PostgreSQL's answers.
+    /// </summary>
+    private sealed class UtcDateTimeConverter : JsonConverter<DateTime>
+    {
+        public override DateTime Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+            reader.GetDateTime().ToUniversalTime();
+
+        public override void Write(Utf8JsonWriter writer, DateTime value, JsonSerializerOptions options) =>
+            writer.WriteStringValue(value.Kind == DateTimeKind.Local ? value.ToUniversalTime() : DateTime.SpecifyKind(value, DateTimeKind.Utc));
+    }
 
     public static IActionResult JsonWithValidators(this ControllerBase controller, object body, DateTime lastModified) =>
         controller.BytesWithValidators(JsonSerializer.SerializeToUtf8Bytes(body, Json), "application/json; charset=utf-8", lastModified);

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using PersonaCatalogue.Core.Data;
 using PersonaCatalogue.Core.Data.Entities;
+using PersonaCatalogue.Web.Features.Feedback;
 using PersonaCatalogue.Web.Features.Shared;
 using PersonaCatalogue.Web.Features.Tools;
 using PersonaCatalogue.Web.Infrastructure.PageCaching;
@@ -15,7 +16,7 @@ namespace PersonaCatalogue.Web.Features.OpenData;
 /// once per change and kept in the page cache with its ETag, so a revalidation (304) or a repeat costs a lookup.
 /// </summary>
 [Route("data")]
-public class OpenDataController(CatalogueDbContext db) : Controller
+public class OpenDataController(CatalogueDbContext db, TimeProvider clock) : Controller
 {
     [HttpGet("")]
     public async Task<IActionResult> Index(CancellationToken cancellationToken) =>
@@ -118,6 +119,43 @@ public class OpenDataController(CatalogueDbContext db) : Controller
                 "text/csv; charset=utf-8", lastChanged, "feedback-counts.csv");
     }
 
+    /// <summary>Answers to "Did this tool help you?", counted per published tool, spam left out. Only counts.</summary>
+    [HttpGet("tool-helpfulness.{format:regex(^(json|csv)$)}")]
+    [EnableCors(OpenDataCors.Policy)]
+    [OutputCache(PolicyName = PublicPagePolicy.Name, Tags = [CataloguePages.Downloads])]
+    public async Task<IActionResult> ToolHelpfulnessCounts(string format, CancellationToken cancellationToken)
+    {
+        var records = await CatalogueRecords.ToolHelpfulnessAsync(db, cancellationToken);
+        var lastChanged = await ToolHelpfulness.LastChangedAsync(db, cancellationToken);
+        return format == "json"
+            ? this.JsonWithValidators(records, lastChanged)
+            : this.BytesWithValidators(CsvFiles.Write(
+                ["tool", "tool_name", "answered", "helped", "not_helped"],
+                records.Select(r => new[] { r.Tool, r.ToolName, Number(r.Answered), Number(r.Helped), Number(r.NotHelped) })),
+                "text/csv; charset=utf-8", lastChanged, "tool-helpfulness.csv");
+    }
+
+    /// <summary>
+    /// Answers to "Where do you need more support?" over the last 12 months, counted per skill area, spam left out.
+    /// Only counts: never what anyone wrote. The same numbers as the public page at /support-needs/summary.
+    /// </summary>
+    [HttpGet("support-needs.{format:regex(^(json|csv)$)}")]
+    [EnableCors(OpenDataCors.Policy)]
+    [OutputCache(PolicyName = PublicPagePolicy.Name, Tags = [CataloguePages.Downloads])]
+    public async Task<IActionResult> SupportNeeds(string format, CancellationToken cancellationToken)
+    {
+        var counts = await SupportNeedCounts.LoadAsync(db, clock, cancellationToken);
+        var lastChanged = await SupportNeedCounts.LastChangedAsync(db, cancellationToken);
+        return format == "json"
+            ? this.JsonWithValidators(counts, lastChanged)
+            : this.BytesWithValidators(CsvFiles.Write(
+                ["area", "area_name", "answers", "from", "to"],
+                counts.Areas.Select(a => new[] { a.Area, a.AreaName, Number(a.Answers), counts.From.ToString("yyyy-MM-dd"), counts.To.ToString("yyyy-MM-dd") })),
+                "text/csv; charset=utf-8", lastChanged, "support-needs.csv");
+    }
+
+    private static string Number(int value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
     [HttpGet("tools.{format:regex(^(json|csv)$)}")]
     [EnableCors(OpenDataCors.Policy)]
     [OutputCache(PolicyName = PublicPagePolicy.Name, Tags = [CataloguePages.Downloads])]
@@ -158,20 +196,4 @@ public static class OpenDataCors
             .WithMethods("GET", "HEAD")
             .WithHeaders("If-None-Match", "If-Modified-Since")
             .WithExposedHeaders("ETag", "Last-Modified")));
-}
-
-public static class ReadApiDocument
-{
-    /// <summary>The OpenAPI document at /api/v1/openapi.json: the read API only, not the HTML pages.</summary>
-    public static IServiceCollection AddReadApiDocument(this IServiceCollection services) =>
-        services.AddOpenApi("v1", options =>
-        {
-            options.ShouldInclude = description => description.RelativePath?.StartsWith("api/v1/", StringComparison.Ordinal) == true;
-            options.AddDocumentTransformer((document, _, _) =>
-            {
-                document.Info.Title = "Learning personas for public services: read API";
-                document.Info.Description = "The catalogue's personas, skills and published tools as JSON, under the Creative Commons Attribution 4.0 licence.";
-                return Task.CompletedTask;
-            });
-        });
 }

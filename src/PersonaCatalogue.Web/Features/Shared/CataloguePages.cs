@@ -17,6 +17,9 @@ public static class CataloguePages
     /// <summary>The tools list sorted by most found helpful, which changes with every answer to "Did this tool help you?".</summary>
     public const string ToolsByHelpfulness = "tools:helpful";
     public const string Search = "search";
+
+    /// <summary>The public counts of support needs by skill area, which change with every answer to "Where do you need more support?".</summary>
+    public const string SupportNeeds = "support-needs";
     public const string Content = "content";
 
     /// <summary>The self-assessment's pages; its plans list tools.</summary>
@@ -48,6 +51,11 @@ public static class CataloguePages
         if (change.ToolHelpfulness)
         {
             tags.Add(ToolsByHelpfulness);
+        }
+
+        if (change.SupportNeeds)
+        {
+            tags.Add(SupportNeeds);
         }
 
         tags.AddRange(change.PersonaIds.Select(Persona));

@@ -153,7 +153,7 @@ public class ApiTests(CatalogueAppFactory app) : IClassFixture<CatalogueAppFacto
         Assert.StartsWith("3.", document.GetProperty("openapi").GetString());
         var paths = document.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToList();
         Assert.Equal(
-            ["/api/v1/personas", "/api/v1/personas/{slug}", "/api/v1/skills", "/api/v1/skills/{slug}", "/api/v1/tools", "/api/v1/tools/{slug}"],
+            ["/api/v1/personas", "/api/v1/personas/{slug}", "/api/v1/skills", "/api/v1/skills/{slug}", "/api/v1/support-needs", "/api/v1/tool-helpfulness", "/api/v1/tools", "/api/v1/tools/{slug}"],
             paths.Order());
         var toolParameters = document.GetProperty("paths").GetProperty("/api/v1/tools").GetProperty("get").GetProperty("parameters")
             .EnumerateArray().Select(p => p.GetProperty("name").GetString()).ToList();

@@ -190,11 +190,64 @@ public class DownloadsTests(CatalogueAppFactory app) : IClassFixture<CatalogueAp
     }
 
     [Fact]
+    public async Task ToolHelpfulness_CountsYesAndNoPerTool_WithoutSpamOrWords()
+    {
+        var tool = await app.CreateToolAsync("Helpfulness counted");
+        await app.CreateToolFeedbackAsync(tool, helped: true, whatItHelpedWith: "secret-helped-text");
+        await app.CreateToolFeedbackAsync(tool, helped: true);
+        await app.CreateToolFeedbackAsync(tool, helped: false);
+        await app.CreateToolFeedbackAsync(tool, helped: false, status: FeedbackStatus.Spam);
+
+        var jsonText = await GetAsync("/data/tool-helpfulness.json", "application/json");
+        var csvText = await GetAsync("/data/tool-helpfulness.csv", "text/csv");
+
+        Assert.DoesNotContain("secret-helped-text", jsonText + csvText);
+        var csv = ParseCsv(csvText);
+        var row = csv.Single(r => r["tool"] == tool.Slug);
+        Assert.Equal(("Helpfulness counted", "3", "2", "1"), (row["tool_name"], row["answered"], row["helped"], row["not_helped"]));
+        Assert.Equal(["tool", "tool_name", "answered", "helped", "not_helped"], csv[0].Keys);
+        var json = JsonDocument.Parse(jsonText).RootElement.EnumerateArray().ToList();
+        var record = json.Single(r => r.GetProperty("tool").GetString() == tool.Slug);
+        Assert.Equal((3, 2, 1), (record.GetProperty("answered").GetInt32(), record.GetProperty("helped").GetInt32(), record.GetProperty("not_helped").GetInt32()));
+        await using var db = app.CreateDbContext();
+        // Every published tool has a row, zeros where nobody answered.
+        Assert.Equal(await db.Tools.CountAsync(t => t.Status == ToolStatus.Published, Ct), json.Count);
+        Assert.Equal(csv.Count, json.Count);
+        Assert.Equal("0", csv.First(r => r["tool"] != tool.Slug)["answered"]);
+    }
+
+    [Fact]
+    public async Task SupportNeeds_CountPerAreaForTwelveMonths_WithoutSpamOrWords()
+    {
+        await app.CreateSupportNeedAsync("secret-need-text", ["leadership", "publishing"]);
+        await app.CreateSupportNeedAsync(areas: ["leadership"]);
+        await app.CreateSupportNeedAsync(areas: []);
+        await app.CreateSupportNeedAsync(areas: ["leadership"], status: FeedbackStatus.Spam);
+        await app.CreateSupportNeedAsync(areas: ["leadership"], createdAt: DateTime.UtcNow.AddMonths(-13));
+
+        var jsonText = await GetAsync("/data/support-needs.json", "application/json");
+        var csvText = await GetAsync("/data/support-needs.csv", "text/csv");
+
+        Assert.DoesNotContain("secret-need-text", jsonText + csvText);
+        var csv = ParseCsv(csvText);
+        Assert.Equal(["area", "area_name", "answers", "from", "to"], csv[0].Keys);
+        Assert.Equal(["introductions", "business", "management", "publishing", "analysis", "leadership"], csv.Select(r => r["area"]));
+        Assert.Equal(("2", "1", "0"), (csv.Single(r => r["area"] == "leadership")["answers"], csv.Single(r => r["area"] == "publishing")["answers"], csv.Single(r => r["area"] == "analysis")["answers"]));
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        Assert.Equal((today.AddMonths(-12).ToString("yyyy-MM-dd"), today.ToString("yyyy-MM-dd")), (csv[0]["from"], csv[0]["to"]));
+        var json = JsonDocument.Parse(jsonText).RootElement;
+        Assert.Equal((3, 1), (json.GetProperty("answered").GetInt32(), json.GetProperty("no_area").GetInt32()));
+        var leadership = json.GetProperty("areas").EnumerateArray().Single(a => a.GetProperty("area").GetString() == "leadership");
+        Assert.Equal(2, leadership.GetProperty("answers").GetInt32());
+        Assert.False(string.IsNullOrEmpty(leadership.GetProperty("area_name").GetString()));
+    }
+
+    [Fact]
     public async Task DataPage_LinksEveryDownloadAndStatesTheLicence()
     {
         var doc = await app.GetDocumentAsync("/data");
 
-        foreach (var file in new[] { "personas.json", "personas.csv", "skills.json", "skills.csv", "tools.json", "tools.csv", "feedback-counts.json", "feedback-counts.csv" })
+        foreach (var file in new[] { "personas.json", "personas.csv", "skills.json", "skills.csv", "tools.json", "tools.csv", "feedback-counts.json", "feedback-counts.csv", "tool-helpfulness.json", "tool-helpfulness.csv", "support-needs.json", "support-needs.csv" })
         {
             Assert.NotNull(doc.QuerySelector($"a[href='/data/{file}']"));
         }

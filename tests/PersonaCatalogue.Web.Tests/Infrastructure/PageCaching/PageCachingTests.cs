@@ -16,7 +16,7 @@ public class PageCachingTests(CatalogueAppFactory app) : IClassFixture<Catalogue
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     public static TheoryData<string> CachedPages =>
-        ["/", "/personas", "/personas/sara", "/skills", "/skills/cleaning-data", "/tools", "/tools?q=data&page=1", "/search?q=data", "/about"];
+        ["/", "/personas", "/personas/sara", "/skills", "/skills/cleaning-data", "/tools", "/tools?q=data&page=1", "/search?q=data", "/about", "/support-needs/summary"];
 
     [Theory]
     [MemberData(nameof(CachedPages))]
