@@ -294,7 +294,12 @@ public class DownloadsTests(CatalogueAppFactory app) : IClassFixture<CatalogueAp
         Assert.False(tableau.GetProperty("open").GetBoolean());
         Assert.Equal(("", ""), (csv.Single(r => r["slug"] == "the-data-spectrum")["open"], csv.Single(r => r["slug"] == "the-data-spectrum")["last_reviewed"]));
         Assert.Equal("false", csv.Single(r => r["slug"] == "tableau-public")["open"]);
-        Assert.Equal(12, csv.Count(r => r["open"] == ""));
+        // The twelve seed tools whose licence the facts do not give (other tests in this class add tools of their own).
+        string[] notKnown = ["data-ecosystem-mapping-tool", "data-europa-eu-academy", "data-landscape-playbook", "data-skills-framework-2019",
+            "ico-dpia-guidance", "lg-inform", "open-data-camp", "open-data-charter", "open-data-handbook", "open-standards-for-data-guidebook",
+            "the-data-spectrum", "uk-government-api-catalogue"];
+        var seedTools = Directory.GetFiles(Path.Combine(TestPaths.SeedData, "tools"), "*.md").Select(Path.GetFileNameWithoutExtension).ToHashSet();
+        Assert.Equal(notKnown, csv.Where(r => r["open"] == "" && seedTools.Contains(r["slug"])).Select(r => r["slug"]).Order());
     }
 
     [Fact]
