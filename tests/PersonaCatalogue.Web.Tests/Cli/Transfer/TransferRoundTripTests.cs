@@ -267,7 +267,7 @@ public abstract partial class TransferRoundTripTests<TTarget>(TransferFixture<TT
     {
         var page = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(html);
         var hits = page.QuerySelectorAll(".app-search-hit h3 a").Select(a => a.GetAttribute("href")).Order(StringComparer.Ordinal).ToList();
-        var count = page.QuerySelector("main h2[role=status]")?.TextContent;
+        var count = page.QuerySelector("main [role=status] h2")?.TextContent;
         return hits.Count >= Web.Features.Search.SearchController.MaxResults ? count ?? "" : count + "\n" + string.Join("\n", hits);
     }
 

@@ -44,7 +44,7 @@ public class SiteSearchTests(CatalogueAppFactory app) : IClassFixture<CatalogueA
     {
         var doc = await app.GetDocumentAsync("/search?q=qwertyuiop");
 
-        Assert.Equal("No results for ‘qwertyuiop’", doc.QuerySelector("h2[role=status]")!.TextContent.Trim());
+        Assert.Equal("No results for ‘qwertyuiop’", doc.QuerySelector("[role=status] h2")!.TextContent.Trim());
         Assert.NotNull(doc.QuerySelector("main a[href='/tools']"));
     }
 
