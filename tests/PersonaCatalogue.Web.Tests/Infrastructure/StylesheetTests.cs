@@ -13,7 +13,7 @@ public partial class StylesheetTests(CatalogueAppFactory app) : IClassFixture<Ca
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private static readonly string[] Pages =
+    private static readonly string[] _pages =
     [
         "/", "/personas", "/personas/sara", "/skills", "/skills/designing-services", "/skills/matrix",
         "/tools", "/tools?persona=sara&kind=canvas-or-template&q=data", "/tools/data-ethics-canvas", "/search?q=ethics",
@@ -30,7 +30,7 @@ public partial class StylesheetTests(CatalogueAppFactory app) : IClassFixture<Ca
         var ours = GovukClasses(await client.GetStringAsync("/css/site.css", Ct));
 
         var documents = new List<(string Url, IHtmlDocument Page)>();
-        foreach (var url in Pages)
+        foreach (var url in _pages)
         {
             using var response = await client.GetAsync(url, Ct);
             documents.Add((url, await CatalogueAppFactory.ParseAsync(response)));

@@ -254,7 +254,7 @@ public class ToolsListTests(CatalogueAppFactory app) : IClassFixture<CatalogueAp
     }
 
     /// <summary>tools-facts.md marks these twelve tools' licence "unknown".</summary>
-    private static readonly string[] LicenceNotKnown =
+    private static readonly string[] _licenceNotKnown =
     [
         "data-ecosystem-mapping-tool", "data-europa-eu-academy", "data-landscape-playbook", "data-skills-framework-2019", "ico-dpia-guidance", "lg-inform",
         "open-data-camp", "open-data-charter", "open-data-handbook", "open-standards-for-data-guidebook", "the-data-spectrum", "uk-government-api-catalogue",
@@ -265,7 +265,7 @@ public class ToolsListTests(CatalogueAppFactory app) : IClassFixture<CatalogueAp
     {
         var shown = await AllSlugsAsync("/tools?open=unknown");
 
-        Assert.Equal(LicenceNotKnown, shown.Order(StringComparer.Ordinal));
+        Assert.Equal(_licenceNotKnown, shown.Order(StringComparer.Ordinal));
         var filters = await app.GetDocumentAsync("/tools");
         Assert.Equal(["yes", "no", "unknown"], filters.QuerySelectorAll("input[name=open]").Select(i => i.GetAttribute("value")));
     }
@@ -277,7 +277,7 @@ public class ToolsListTests(CatalogueAppFactory app) : IClassFixture<CatalogueAp
         var no = await AllSlugsAsync("/tools?open=no");
 
         Assert.Equal(all.Order(), (await AllSlugsAsync("/tools?open=yes&open=no&open=unknown")).Order());
-        Assert.Empty(no.Intersect(LicenceNotKnown));
+        Assert.Empty(no.Intersect(_licenceNotKnown));
         Assert.Contains("datawrapper", no);
     }
 
