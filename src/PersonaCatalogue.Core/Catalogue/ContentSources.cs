@@ -33,4 +33,7 @@ public static class ContentSources
 
     /// <summary>Every persona–tool link and its "why": ours (the ODI's tool list was never found).</summary>
     public const string PersonaTool = Catalogue;
+
+    /// <summary>Which skills of the framework a tool supports: our judgement (no source links tools to skills).</summary>
+    public const string ToolSkills = Catalogue;
 }

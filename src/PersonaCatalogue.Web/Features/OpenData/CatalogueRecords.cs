@@ -40,7 +40,7 @@ public static class CatalogueRecords
             .Select(t => new ToolRecord(
                 t.Slug, t.Name, t.Url, t.Summary, t.Description,
                 ToolTerms.Slug(t.Kind), ToolTerms.Slug(t.Cost), t.IsOpen, t.Publisher, t.AddedAt, t.LastReviewedAt,
-                t.Skills.OrderBy(s => s.Skill.Slug).Select(s => s.Skill.Slug).ToList(),
+                t.Skills.OrderBy(s => s.Skill.Slug).Select(s => s.Skill.Slug).ToList(), ContentSources.ToolSkills,
                 t.Personas.OrderBy(p => p.Persona.Order).Select(p => new ToolPersonaRecord(p.Persona.Slug, p.Why, ContentSources.PersonaTool)).ToList()))
             .AsSplitQuery();
 
@@ -110,7 +110,7 @@ public record ToolRecord(
     string Slug, string Name, string Url, string Summary,
     [property: JsonPropertyName("description_markdown")] string Description,
     string Kind, string Cost, bool? Open, string Publisher, DateTime Added, DateTime? LastReviewed,
-    List<string> Skills, List<ToolPersonaRecord> Personas);
+    List<string> Skills, string SkillsSource, List<ToolPersonaRecord> Personas);
 
 public record ToolPersonaRecord(string Persona, string Why, string Source);
 

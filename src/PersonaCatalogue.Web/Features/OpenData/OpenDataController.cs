@@ -166,12 +166,12 @@ public class OpenDataController(CatalogueDbContext db, TimeProvider clock) : Con
         return format == "json"
             ? this.JsonWithValidators(tools, lastChanged)
             : this.BytesWithValidators(CsvFiles.Write(
-                ["slug", "name", "url", "summary", "description_markdown", "kind", "cost", "open", "publisher", "added", "last_reviewed", "skills", "personas", "personas_json"],
+                ["slug", "name", "url", "summary", "description_markdown", "kind", "cost", "open", "publisher", "added", "last_reviewed", "skills", "skills_source", "personas", "personas_json"],
                 tools.Select(t => new[]
                 {
                     t.Slug, t.Name, t.Url, t.Summary, t.Description, t.Kind, t.Cost, t.Open switch { true => "true", false => "false", null => "" }, t.Publisher,
                     CsvFiles.Date(t.Added), t.LastReviewed is { } reviewed ? CsvFiles.Date(reviewed) : "",
-                    CsvFiles.Join(t.Skills), CsvFiles.Join(t.Personas.Select(p => p.Persona)), CsvFiles.JsonCell(t.Personas),
+                    CsvFiles.Join(t.Skills), t.SkillsSource, CsvFiles.Join(t.Personas.Select(p => p.Persona)), CsvFiles.JsonCell(t.Personas),
                 })), "text/csv; charset=utf-8", lastChanged, "tools.csv");
     }
 }

@@ -290,6 +290,8 @@ public class DownloadsTests(CatalogueAppFactory app) : IClassFixture<CatalogueAp
         Assert.Equal(JsonValueKind.Null, spectrum.GetProperty("last_reviewed").ValueKind);
         Assert.True(spectrum.GetProperty("added").GetDateTime() > new DateTime(2026, 1, 1), "added is when the catalogue took the tool in, not a typed 2018 date");
         Assert.All(spectrum.GetProperty("personas").EnumerateArray(), p => Assert.Equal("catalogue", p.GetProperty("source").GetString()));
+        Assert.Equal("catalogue", spectrum.GetProperty("skills_source").GetString());
+        Assert.Equal("catalogue", csv.Single(r => r["slug"] == "the-data-spectrum")["skills_source"]);
         var tableau = json.RootElement.EnumerateArray().Single(t => t.GetProperty("slug").GetString() == "tableau-public");
         Assert.False(tableau.GetProperty("open").GetBoolean());
         Assert.Equal(("", ""), (csv.Single(r => r["slug"] == "the-data-spectrum")["open"], csv.Single(r => r["slug"] == "the-data-spectrum")["last_reviewed"]));

@@ -32,6 +32,8 @@ public class SkillPagesTests(CatalogueAppFactory app) : IClassFixture<CatalogueA
         var sara = personas.Single(li => li.TextContent.Contains("Sara"));
         Assert.Equal("Practitioner", sara.QuerySelector(".govuk-tag")!.TextContent.Trim());
         Assert.NotEmpty(doc.QuerySelectorAll("ul.govuk-list a[href^='/tools/']"));
+        var tools = doc.QuerySelectorAll("main h2").Single(h => h.TextContent.Trim() == "Tools that help with this skill");
+        Assert.Equal("Our reading", tools.NextElementSibling?.QuerySelector(".app-our-reading__label")?.TextContent.Trim());
     }
 
     [Fact]
