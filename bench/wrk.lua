@@ -14,7 +14,8 @@
 --
 --   wrk ... -s bench/wrk.lua URL -- search-tools unique OFFSET T
 --   wrk ... -s bench/wrk.lua URL -- search-site unique OFFSET T
---     what people type: one or two words (three in five are one word) drawn from the generated catalogue's own
+--     what people type: one or two words (three in five are one word; three words once a thread has used up its share
+--     of the one- and two-word searches) drawn from the generated catalogue's own
 --     vocabulary, each word as often as the number of tools whose name or summary has it, so the commonest words
 --     ("data", "open") come up most. search-tools asks /tools, half the time with one filter (a persona, kind, cost
 --     or licence), on page 1 eight times in ten, else page 2 or 3; search-site asks /search. Every URL is new: each
@@ -164,9 +165,12 @@ local function word()
   return vocabulary[low][1]
 end
 
-local function search_path()
+local function search_path(longer)
   local words = word()
-  if random() >= 0.6 then
+  if longer or random() >= 0.6 then
+    words = words .. "+" .. word()
+  end
+  if longer then
     words = words .. "+" .. word()
   end
   if mode == "search-site" then
@@ -181,9 +185,14 @@ local function search_path()
   return path
 end
 
+-- A thread owns a tenth of the one- and two-word searches (about 3,000 for /search with the generated vocabulary),
+-- which a fast run uses up: once 2,000 draws in a row find nothing new, it goes on with three words for good (so the
+-- client does not spend its time drawing).
+local three_words = false
 search_request = function()
-  for _ = 1, 100000 do
-    local path = search_path()
+  for attempt = 1, 100000 do
+    if attempt > 2000 then three_words = true end
+    local path = search_path(three_words)
     if not seen[path] and hash(path) % slots == slot then
       seen[path] = true
       return wrk.format(nil, path)
