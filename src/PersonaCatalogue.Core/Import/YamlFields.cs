@@ -113,17 +113,6 @@ public class YamlFields
         return value;
     }
 
-    public DateOnly RequiredDate(string key)
-    {
-        var text = Required(key, 10);
-        if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var value))
-        {
-            throw Problem(key, $"'{text}' must be a date written YYYY-MM-DD");
-        }
-
-        return value;
-    }
-
     /// <summary>A date that may be left out; a date no source gives is left out rather than guessed.</summary>
     public DateOnly? OptionalDate(string key)
     {
@@ -161,17 +150,6 @@ public class YamlFields
         {
             throw Problem(key, why);
         }
-    }
-
-    public bool RequiredBool(string key)
-    {
-        var text = Required(key, 5);
-        return text switch
-        {
-            "true" or "yes" => true,
-            "false" or "no" => false,
-            _ => throw Problem(key, $"'{text}' must be true or false"),
-        };
     }
 
     public string RequiredUrl(string key)

@@ -25,8 +25,8 @@ public class Tool
     public ToolStatus Status { get; set; } = ToolStatus.Published;
 
     /// <summary>
-    /// UTC: when the tool entered this catalogue (its first import, a moderator's approval of a suggestion, or a staff
-    /// "add tool"), recorded by the system and never taken from a seed file; a re-import does not change it.
+    /// UTC: when the tool entered this catalogue (its first import or a moderator's approval of a suggestion, the only
+    /// two ways in), recorded by the system and never taken from a seed file; a re-import does not change it.
     /// </summary>
     public DateTime AddedAt { get; set; }
 

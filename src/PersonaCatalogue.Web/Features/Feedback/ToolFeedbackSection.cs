@@ -23,6 +23,10 @@ public record ToolHelpfulness(int Helped, int Answered)
     public static Task<Dictionary<string, ToolHelpfulness>> ForToolsAsync(CatalogueDbContext db, IReadOnlyCollection<string> slugs, CancellationToken cancellationToken) =>
         CountAsync(Counted(db).Where(f => slugs.Contains(f.Tool.Slug)), cancellationToken);
 
+    /// <summary>Every tool anyone answered about, keyed by slug, for the open data's helpfulness counts.</summary>
+    public static Task<Dictionary<string, ToolHelpfulness>> ForAllToolsAsync(CatalogueDbContext db, CancellationToken cancellationToken) =>
+        CountAsync(Counted(db), cancellationToken);
+
     private static Task<Dictionary<string, ToolHelpfulness>> CountAsync(IQueryable<ToolFeedback> feedback, CancellationToken cancellationToken) =>
         feedback
             .GroupBy(f => f.Tool.Slug)

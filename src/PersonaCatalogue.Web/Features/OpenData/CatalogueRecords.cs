@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using PersonaCatalogue.Core.Catalogue;
 using PersonaCatalogue.Core.Data;
 using PersonaCatalogue.Core.Data.Entities;
+using PersonaCatalogue.Web.Features.Feedback;
 
 namespace PersonaCatalogue.Web.Features.OpenData;
 
@@ -50,19 +51,15 @@ public static class CatalogueRecords
     /// </summary>
     public static async Task<List<ToolHelpfulnessRecord>> ToolHelpfulnessAsync(CatalogueDbContext db, CancellationToken cancellationToken)
     {
-        var counts = await db.ToolFeedback.AsNoTracking()
-            .Where(f => f.Status != FeedbackStatus.Spam)
-            .GroupBy(f => f.ToolId)
-            .Select(g => new { ToolId = g.Key, Answered = g.Count(), Helped = g.Count(f => f.Helped) })
-            .ToDictionaryAsync(c => c.ToolId, cancellationToken);
+        var counts = await ToolHelpfulness.ForAllToolsAsync(db, cancellationToken);
         var tools = await db.Tools.AsNoTracking()
             .Where(t => t.Status == ToolStatus.Published)
             .OrderBy(t => t.Slug)
-            .Select(t => new { t.Id, t.Slug, t.Name })
+            .Select(t => new { t.Slug, t.Name })
             .ToListAsync(cancellationToken);
-        return tools.Select(t => counts.TryGetValue(t.Id, out var c)
-                ? new ToolHelpfulnessRecord(t.Slug, t.Name, c.Answered, c.Helped, c.Answered - c.Helped)
-                : new ToolHelpfulnessRecord(t.Slug, t.Name, 0, 0, 0))
+        return tools
+            .Select(t => (t, c: counts.GetValueOrDefault(t.Slug, ToolHelpfulness.None)))
+            .Select(x => new ToolHelpfulnessRecord(x.t.Slug, x.t.Name, x.c.Answered, x.c.Helped, x.c.Answered - x.c.Helped))
             .ToList();
     }
 

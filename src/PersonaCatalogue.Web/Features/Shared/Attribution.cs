@@ -7,11 +7,12 @@ namespace PersonaCatalogue.Web.Features.Shared;
 public static class Attribution
 {
     public const string Odi =
-        "The personas’ names, roles, descriptions, goals, needs to know and lists of skills, and the skills framework, "
-        + "are from the Open Data Institute’s learning personas for public services (published 10 May 2018, shown in the ODI’s 2019 version), in our own words.";
+        "The personas’ names, roles, descriptions, goals, needs to know and lists of skills are from the Open Data Institute’s "
+        + "“Learning personas” page of February 2019 (very probably its version of the learning personas for public services it published on 10 May 2018), "
+        + "and the skills framework is the ODI’s 2019 Skills Framework, both in our own words.";
 
     public const string Ours =
-        "The frustrations, the level at which each persona needs a skill and why, and every tool with the reasons it suits a persona "
+        "The frustrations, the level at which each persona needs a skill and why, and every tool with the skills it supports and the reasons it suits a persona "
         + "were written for this catalogue and are marked “Our reading” or “catalogue” in the data.";
 
     public const string Licence = "Creative Commons Attribution 4.0 (CC BY 4.0)";

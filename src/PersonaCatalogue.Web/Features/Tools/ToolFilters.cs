@@ -45,7 +45,6 @@ public class ToolFilters
     [FromQuery(Name = "page")]
     public int Page { get; set; } = 1;
 
-
     public const string SortByNewest = "newest";
     public const string SortByHelpful = "helpful";
 
@@ -53,12 +52,13 @@ public class ToolFilters
 
     public bool SortHelpful => Sort == SortByHelpful;
 
-    public bool HasFilters =>
-        Personas.Count + Skills.Count + Areas.Count + Kinds.Count + Costs.Count + Open.Count > 0 || !string.IsNullOrWhiteSpace(Query);
+    public bool HasFilters => TickedValues > 0 || !string.IsNullOrWhiteSpace(Query);
 
-    /// <summary>A search and no other filter (any order, any page). A new filter must be added here and in <see cref="HasFilters"/>.</summary>
-    public bool OnlySearch =>
-        !string.IsNullOrWhiteSpace(Query) && Personas.Count + Skills.Count + Areas.Count + Kinds.Count + Costs.Count + Open.Count == 0;
+    /// <summary>A search and no other filter (any order, any page).</summary>
+    public bool OnlySearch => TickedValues == 0 && !string.IsNullOrWhiteSpace(Query);
+
+    /// <summary>How many check-box values are chosen, over every group: a new group must be added here.</summary>
+    private int TickedValues => Personas.Count + Skills.Count + Areas.Count + Kinds.Count + Costs.Count + Open.Count;
 
     /// <summary>Drops unknown or repeated values and trims the search, so a hand-edited URL cannot break the page.</summary>
     public void Normalise(ISet<string> personas, ISet<string> skills, ISet<string> areas, ISet<string> kinds, ISet<string> costs)

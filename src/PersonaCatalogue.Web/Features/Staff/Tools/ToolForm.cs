@@ -60,12 +60,7 @@ public class ToolForm
         PersonaWhy = tool.Personas.ToDictionary(p => p.Persona.Slug, p => (string?)p.Why),
     };
 
-    public static bool? IsOpenFrom(string? slug) => slug switch
-    {
-        "yes" => true,
-        "no" => false,
-        _ => null,
-    };
+    public static bool? IsOpenFrom(string? slug) => ToolTerms.Openness.FirstOrDefault(o => o.Slug == slug).IsOpen;
 }
 
 public class ToolFormValidator : AbstractValidator<ToolForm>
@@ -90,7 +85,7 @@ public class ToolFormValidator : AbstractValidator<ToolForm>
             .NoControlCharacters("Description");
         RuleFor(f => f.Kind).Must(k => ToolTerms.KindFromSlug(k) is not null).WithMessage("Select what kind of tool it is");
         RuleFor(f => f.Cost).Must(c => ToolTerms.CostFromSlug(c) is not null).WithMessage("Select how much the tool costs");
-        RuleFor(f => f.Open).Must(o => o is "yes" or "no" or "unknown").WithMessage("Select whether the tool is open source or openly licensed, or that it is not known");
+        RuleFor(f => f.Open).Must(o => ToolTerms.Openness.Any(t => t.Slug == o)).WithMessage("Select whether the tool is open source or openly licensed, or that it is not known");
         RuleFor(f => f.Reviewed).Must(r => r is null or "yes").WithMessage("Tick the box only to record a review");
         RuleFor(f => f.Publisher).MaximumLength(FieldLengths.Publisher).WithMessage($"Publisher must be {FieldLengths.Publisher} characters or fewer")
             .NoControlCharacters("Publisher");
