@@ -91,35 +91,69 @@ public static partial class SearchIndex
         db.Database.IsNpgsql() ? db.Tools : db.Tools.FromSql($"SELECT * FROM Tools INDEXED BY IX_Tools_Status_Name");
 
     /// <summary>
-    /// The best hits first (the lowest <see cref="SearchHit.Rank"/>), each with a snippet around what matched. Snippets
-    /// are made for the rows shown only: on PostgreSQL the hits are ranked and cut to the page in a subquery, and
-    /// ts_headline (which reads and parses each row's text) runs on those; SQLite works out the rank first and builds a
-    /// row's other columns, snippet included, only when it enters the best <paramref name="limit"/> so far
+    /// The best <paramref name="limit"/> hits (the lowest <see cref="SearchHit.Rank"/>) among the first
+    /// <paramref name="mostRanked"/> matches in the order entries joined the index (by id: the seed catalogue's personas,
+    /// skills and tools first), each with a snippet around what matched, and how many matched, counted up to one more
+    /// than <paramref name="mostRanked"/>. Ranking reads every ranked match's word counts: for a word in every one of
+    /// 100,000 tools ("data") ranking them all took 80 ms, so a search that common ranks the first
+    /// <paramref name="mostRanked"/> and says so (<see cref="SearchMatches.MoreThanRanked"/>).
+    /// Snippets are made for the rows shown only: on PostgreSQL the hits are ranked and cut to the page in a subquery,
+    /// and ts_headline (which reads and parses each row's text) runs on those; SQLite works out the rank first and
+    /// builds a row's other columns, snippet included, only when it enters the best <paramref name="limit"/> so far
     /// (EXPLAIN shows the sorter's limit check between bm25 and snippet).
     /// </summary>
-    public static Task<List<SearchHit>> SearchAsync(CatalogueDbContext db, IReadOnlyList<string> terms, int limit, CancellationToken cancellationToken) =>
-        (db.Database.IsNpgsql()
-            ? db.Database.SqlQuery<SearchHit>($"""
+    public static async Task<SearchMatches> SearchAsync(
+        CatalogueDbContext db, IReadOnlyList<string> terms, int limit, int mostRanked, CancellationToken cancellationToken)
+    {
+        if (db.Database.IsNpgsql())
+        {
+            // The same first matches as SQLite's rowid order (id * 4, plus 1 for a persona and 2 for a skill).
+            var tsQuery = TsQuery(terms);
+            var matched = await db.Database.SqlQuery<int>($"""
+                SELECT count(*)::int AS "Value" FROM (
+                    SELECT 1 FROM "SearchIndex" WHERE "Document" @@ to_tsquery('catalogue_search', {tsQuery}) LIMIT {mostRanked + 1}) AS m
+                """).SingleAsync(cancellationToken);
+            var hits = await db.Database.SqlQuery<SearchHit>($"""
                 SELECT s."EntityType" AS "Kind", s."Slug", s."Title",
                        ts_headline('catalogue_search', s."Title" || ' ' || s."Summary" || ' ' || s."Body", s.q, {_headlineOptions}) AS "Snippet",
                        s."Rank"
                 FROM (
-                    SELECT i."EntityType", i."Slug", i."Title", i."Summary", i."Body", q, -ts_rank(i."Document", q)::float8 AS "Rank"
-                    FROM "SearchIndex" AS i, to_tsquery('catalogue_search', {TsQuery(terms)}) AS q
-                    WHERE i."Document" @@ q
-                    ORDER BY "Rank", i."Title"
+                    SELECT f.*, -ts_rank(f."Document", f.q)::float8 AS "Rank"
+                    FROM (
+                        SELECT i."EntityType", i."Slug", i."Title", i."Summary", i."Body", i."Document", q
+                        FROM "SearchIndex" AS i, to_tsquery('catalogue_search', {tsQuery}) AS q
+                        WHERE i."Document" @@ q
+                        ORDER BY i."EntityId" * 4 + CASE i."EntityType" WHEN 'tool' THEN 0 WHEN 'persona' THEN 1 ELSE 2 END
+                        LIMIT {mostRanked}) AS f
+                    ORDER BY "Rank", f."Title"
                     LIMIT {limit}) AS s
                 ORDER BY s."Rank", s."Title"
-                """)
-            : db.Database.SqlQuery<SearchHit>($"""
-                SELECT EntityType AS Kind, Slug, Title,
-                       snippet(SearchIndex, -1, char(2), char(3), '…', 20) AS Snippet,
-                       bm25(SearchIndex, 0, 0, 0, 10.0, 4.0, 1.0) AS Rank
-                FROM SearchIndex
-                WHERE SearchIndex MATCH {Fts5Query(terms)}
-                ORDER BY Rank
-                LIMIT {limit}
-                """)).ToListAsync(cancellationToken);
+                """).ToListAsync(cancellationToken);
+            return new SearchMatches(hits, matched, mostRanked);
+        }
+
+        var query = Fts5Query(terms);
+        // How many match, up to one more than are ranked, and the rowid of that one more: ranking stops short of it.
+        // FTS5 walks the matches in rowid order and stops at the limit (with the prefix index, without merging the
+        // lists of every word that starts the same: migration Issue21SearchPrefixes).
+        var first = await db.Database.SqlQuery<FirstMatches>($"""
+            SELECT count(*) AS Matched, max(rowid) AS LastRowId
+            FROM (SELECT rowid FROM SearchIndex WHERE SearchIndex MATCH {query} ORDER BY rowid LIMIT {mostRanked + 1})
+            """).SingleAsync(cancellationToken);
+        var stopBefore = first.Matched > mostRanked ? first.LastRowId!.Value : long.MaxValue;
+        var ranked = await db.Database.SqlQuery<SearchHit>($"""
+            SELECT EntityType AS Kind, Slug, Title,
+                   snippet(SearchIndex, -1, char(2), char(3), '…', 20) AS Snippet,
+                   bm25(SearchIndex, 0, 0, 0, 10.0, 4.0, 1.0) AS Rank
+            FROM SearchIndex
+            WHERE SearchIndex MATCH {query} AND rowid < {stopBefore}
+            ORDER BY Rank
+            LIMIT {limit}
+            """).ToListAsync(cancellationToken);
+        return new SearchMatches(ranked, first.Matched, mostRanked);
+    }
+
+    private sealed record FirstMatches(int Matched, long? LastRowId);
 
     /// <summary>FTS5: each term quoted (so it is never an operator) with a prefix star; space means AND.</summary>
     private static string Fts5Query(IReadOnlyList<string> terms) => string.Join(' ', terms.Select(t => $"\"{t}\"*"));
@@ -132,3 +166,12 @@ public static partial class SearchIndex
 }
 
 public record SearchHit(string Kind, string Slug, string Title, string Snippet, double Rank);
+
+/// <summary>The hits shown, and how many entries matched, counted up to one more than were ranked.</summary>
+public record SearchMatches(List<SearchHit> Hits, int Matched, int MostRanked)
+{
+    public static SearchMatches None { get; } = new([], 0, 0);
+
+    /// <summary>More entries matched than were ranked: the hits are the best of the first <see cref="MostRanked"/>.</summary>
+    public bool MoreThanRanked => Matched > MostRanked;
+}

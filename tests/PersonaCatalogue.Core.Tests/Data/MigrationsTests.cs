@@ -159,4 +159,43 @@ public class MigrationsTests
             File.Delete(path);
         }
     }
+
+    /// <summary>The search index rebuilt with prefix indexes keeps every row it had, and a prefix search finds them.</summary>
+    [Fact]
+    public async Task Issue21_RebuildsTheSearchIndexWithPrefixes_KeepingItsRows()
+    {
+        var path = Path.Combine(Path.GetTempPath(), "persona-catalogue-tests", Guid.NewGuid().ToString("N") + ".db");
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var options = new DbContextOptionsBuilder<CatalogueDbContext>().UseSqlite($"Data Source={path};Pooling=False").Options;
+        try
+        {
+            await using (var before = new CatalogueDbContext(options))
+            {
+                await before.GetService<IMigrator>().MigrateAsync("20261206150254_Issue18AfterRebuild", Ct);
+                await before.Database.ExecuteSqlRawAsync("""
+                    INSERT INTO Tools (Id, Slug, Name, Url, NormalisedUrl, Summary, Description, Kind, Cost, IsOpen, Publisher, Status, AddedAt, Source)
+                    VALUES (7, 'herons', 'Heronry counts', 'https://a.example.org/', 'a.example.org', 'Sightings', 'Wading birds', 'Guide', 'Free', 0, 'P', 'Published', '2026-12-01 00:00:00', 'seed-data'),
+                           (8, 'draft', 'Heron draft', 'https://b.example.org/', 'b.example.org', 'S', 'D', 'Guide', 'Free', 0, 'P', 'Pending', '2026-12-01 00:00:00', 'seed-data');
+                    """, Ct);
+            }
+
+            await using var after = new CatalogueDbContext(options);
+            await after.Database.MigrateAsync(Ct);
+
+            var definition = await after.Database.SqlQueryRaw<string>("SELECT sql AS Value FROM sqlite_master WHERE name = 'SearchIndex'").SingleAsync(Ct);
+            Assert.Contains("prefix = '2 3 4'", definition);
+            // Two-, three- and four-letter prefixes (each served by a prefix index) and a longer one, on the copied row alone.
+            foreach (var prefix in new[] { "he", "her", "hero", "heronr", "wad" })
+            {
+                Assert.Equal(["tool:herons"], await after.Database
+                    .SqlQuery<string>($"SELECT EntityType || ':' || Slug AS Value FROM SearchIndex WHERE SearchIndex MATCH {'"' + prefix + "\"*"} AND EntityType = 'tool'")
+                    .ToListAsync(Ct));
+            }
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            File.Delete(path);
+        }
+    }
 }

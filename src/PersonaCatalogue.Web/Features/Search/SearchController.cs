@@ -11,10 +11,16 @@ using PersonaCatalogue.Web.Infrastructure.PageCaching;
 namespace PersonaCatalogue.Web.Features.Search;
 
 [Route("search")]
-public class SearchController(CatalogueDbContext db) : Controller
+public class SearchController(CatalogueDbContext db, IConfiguration configuration) : Controller
 {
     public const int MaxResults = 50;
     public const int MaxQueryLength = 200;
+
+    /// <summary>
+    /// How many of a search's matches are ranked, <c>Search:MostRanked</c> (default 1,000): a search matching more shows
+    /// the best of the first that many and says so (<see cref="SearchIndex.SearchAsync"/>).
+    /// </summary>
+    public static int MostRanked(IConfiguration configuration) => Math.Max(1, configuration.GetValue("Search:MostRanked", 1000));
 
     [HttpGet("")]
     [OutputCache(PolicyName = PublicPagePolicy.Name, Tags = [CataloguePages.Search])]
@@ -23,13 +29,17 @@ public class SearchController(CatalogueDbContext db) : Controller
     {
         var query = string.IsNullOrWhiteSpace(q) ? null : q.Trim()[..Math.Min(q.Trim().Length, MaxQueryLength)];
         var terms = SearchIndex.Terms(query);
-        var hits = terms is null ? [] : await SearchIndex.SearchAsync(db, terms, MaxResults, cancellationToken);
-        return View(new SearchResults(query, hits));
+        var matches = terms is null
+            ? SearchMatches.None
+            : await SearchIndex.SearchAsync(db, terms, MaxResults, MostRanked(configuration), cancellationToken);
+        return View(new SearchResults(query, matches));
     }
 }
 
-public record SearchResults(string? Query, List<SearchHit> Hits)
+public record SearchResults(string? Query, SearchMatches Matches)
 {
+    public List<SearchHit> Hits => Matches.Hits;
+
     public static string KindLabel(string kind) => kind switch
     {
         SearchIndex.Tool => "Tool",
