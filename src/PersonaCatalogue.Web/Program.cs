@@ -7,6 +7,7 @@ using PersonaCatalogue.Web.Features.OpenData;
 using PersonaCatalogue.Web.Features.Shared;
 using PersonaCatalogue.Web.Features.Staff;
 using PersonaCatalogue.Web.Features.Staff.Accounts;
+using PersonaCatalogue.Web.Features.Tools;
 using PersonaCatalogue.Web.Infrastructure;
 using PersonaCatalogue.Web.Infrastructure.PageCaching;
 
@@ -24,6 +25,8 @@ builder.WebHost.ConfigureKestrel(kestrel =>
 });
 builder.Services.AddCatalogue(configuration, builder.Environment);
 builder.Services.AddSingleton<ICatalogueChangeListener, CataloguePageEviction>();
+builder.Services.AddSingleton<ToolSearchSets>();
+builder.Services.AddSingleton<ICatalogueChangeListener>(provider => provider.GetRequiredService<ToolSearchSets>());
 builder.Services.AddSingleton<MarkdownRenderer>();
 builder.Services.AddSingleton<DatabaseOutage>();
 builder.Services.AddRouting(options => options.LowercaseUrls = true);

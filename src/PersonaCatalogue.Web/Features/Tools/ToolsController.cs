@@ -12,7 +12,7 @@ using PersonaCatalogue.Web.Infrastructure.PageCaching;
 namespace PersonaCatalogue.Web.Features.Tools;
 
 [Route("tools")]
-public class ToolsController(CatalogueDbContext db, CatalogueVocabulary optionsCache, IConfiguration configuration) : Controller
+public class ToolsController(CatalogueDbContext db, CatalogueVocabulary optionsCache, ToolSearchSets searchSets, IConfiguration configuration) : Controller
 {
     [HttpGet("")]
     [OutputCache(PolicyName = PublicPagePolicy.Name, Tags = [CataloguePages.Tools])]
@@ -33,7 +33,24 @@ public class ToolsController(CatalogueDbContext db, CatalogueVocabulary optionsC
         // a longer list is counted with a second query; further pages are counted first, to stop at the last one.
         const int shortList = 3 * ToolFilters.PageSize;
         Paged<ToolCard> tools;
-        if (filters.Page * ToolFilters.PageSize <= shortList)
+        if (filters.Query is not null && !filters.SortHelpful)
+        {
+            // A search is worked out on the published tools' sets in memory (ToolSearchSets), and only the page's
+            // tools are read.
+            var sets = await searchSets.GetAsync(db, cancellationToken);
+            var (ids, total) = await sets.PageAsync(db, filters, (filters.Page - 1) * ToolFilters.PageSize, ToolFilters.PageSize, cancellationToken);
+            var position = PagePosition.Nearest(filters.Page, ToolFilters.PageSize, total);
+            if (position.Page != filters.Page)
+            {
+                (ids, _) = await sets.PageAsync(db, filters, position.Offset, position.PageSize, cancellationToken);
+            }
+
+            var cards = await db.Tools.AsNoTracking().Where(t => ids.Contains(t.Id))
+                .Select(t => new { t.Id, Card = new ToolCard(t.Slug, t.Name, t.Summary, t.Kind, t.Cost, t.IsOpen, t.Publisher, t.AddedAt) })
+                .ToDictionaryAsync(c => c.Id, c => c.Card, cancellationToken);
+            tools = new([.. ids.Select(id => cards[id])], position);
+        }
+        else if (filters.Page * ToolFilters.PageSize <= shortList)
         {
             var firstPages = await Cards(0, shortList + 1).ToListAsync(cancellationToken);
             var total = firstPages.Count <= shortList ? firstPages.Count : await ToolQuery.CountAsync(db, query, filters, cancellationToken);
