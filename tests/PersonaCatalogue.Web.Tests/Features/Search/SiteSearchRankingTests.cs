@@ -26,9 +26,17 @@ public class SiteSearchRankingTests(SiteSearchRankingTests.App app) : IClassFixt
             var slug = $"{word}-{i}";
             db.Tools.Add(new Tool
             {
-                Slug = slug, Name = $"Tool {word} {i}", Url = $"https://{word}{i}.example.org/", NormalisedUrl = $"{word}{i}.example.org",
-                Summary = $"About {word}.", Description = "Generated for a test.", Kind = ToolKind.Guide, Cost = ToolCost.Free,
-                Publisher = "Test", AddedAt = DateTime.UtcNow, Source = "test",
+                Slug = slug,
+                Name = $"Tool {word} {i}",
+                Url = $"https://{word}{i}.example.org/",
+                NormalisedUrl = $"{word}{i}.example.org",
+                Summary = $"About {word}.",
+                Description = "Generated for a test.",
+                Kind = ToolKind.Guide,
+                Cost = ToolCost.Free,
+                Publisher = "Test",
+                AddedAt = DateTime.UtcNow,
+                Source = "test",
             });
             // One at a time, so the ids (and the order the index has them in) follow the list.
             await db.SaveChangesAsync(Ct);

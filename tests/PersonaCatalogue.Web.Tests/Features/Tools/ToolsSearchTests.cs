@@ -98,7 +98,12 @@ public class ToolsSearchTests(ClockedAppFactory app) : IClassFixture<ClockedAppF
             await db.Database.ExecuteSqlAsync($"UPDATE \"Tools\" SET \"Summary\" = \"Summary\" || ' Wombatword.' WHERE \"Slug\" = 'data-ethics-canvas'", Ct);
             db.AuditEvents.Add(new AuditEvent
             {
-                At = DateTime.UtcNow, UserId = "", UserEmail = "other@example.org", Action = "tool.edited", TargetType = "tool", TargetKey = "data-ethics-canvas",
+                At = DateTime.UtcNow,
+                UserId = "",
+                UserEmail = "other@example.org",
+                Action = "tool.edited",
+                TargetType = "tool",
+                TargetKey = "data-ethics-canvas",
             });
             await db.SaveChangesAsync(Ct);
         }
