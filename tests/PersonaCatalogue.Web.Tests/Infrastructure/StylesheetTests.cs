@@ -57,6 +57,51 @@ public partial class StylesheetTests(CatalogueAppFactory app) : IClassFixture<Ca
         Assert.True(missing.Count == 0, "GOV.UK classes used but purged from site.css: " + string.Join(", ", missing));
     }
 
+    /// <summary>
+    /// PurgeCSS keeps only the tag colours, label and legend sizes and input widths listed in purgecss.config.cjs,
+    /// because the components build those class names from a value. Staff pages use some of them and are not rendered
+    /// above, so this reads the values from the same sources PurgeCSS scans: a GOV.UK tag colour written as a string
+    /// anywhere there, and every LabelSize, LegendSize and Width given to a component (their defaults included).
+    /// </summary>
+    [Fact]
+    public async Task EveryValueTheComponentsTurnIntoAClass_IsInTheStylesheet()
+    {
+        using var client = app.CreateBrowserLikeClient();
+        var ours = GovukClasses(await client.GetStringAsync("/css/site.css", Ct));
+        var tagColours = GovukClasses(await File.ReadAllTextAsync(LibraryStylesheet, Ct))
+            .Where(c => c.StartsWith("govuk-tag--", StringComparison.Ordinal))
+            .Select(c => c["govuk-tag--".Length..])
+            .ToList();
+        Assert.Contains("purple", tagColours);
+
+        var webProject = Path.Combine(Directory.GetParent(TestPaths.SeedData)!.FullName, "src", "PersonaCatalogue.Web");
+        var sources = new[] { "Features", "Infrastructure" }
+            .SelectMany(folder => Directory.EnumerateFiles(Path.Combine(webProject, folder), "*.*", SearchOption.AllDirectories))
+            .Where(f => f.EndsWith(".cs", StringComparison.Ordinal) || f.EndsWith(".cshtml", StringComparison.Ordinal))
+            .Select(File.ReadAllText)
+            .ToList();
+
+        var needed = new HashSet<string>();
+        foreach (var source in sources)
+        {
+            needed.UnionWith(tagColours.Where(colour => source.Contains($"\"{colour}\"", StringComparison.Ordinal)).Select(c => "govuk-tag--" + c));
+            foreach (Match m in ComponentSize().Matches(source))
+            {
+                needed.Add(m.Groups["name"].Value switch
+                {
+                    "LabelSize" => "govuk-label--",
+                    "LegendSize" => "govuk-fieldset__legend--",
+                    _ => "govuk-input--width-",
+                } + m.Groups["value"].Value);
+            }
+        }
+
+        // The values the views passed when this was written, so a broken scan cannot pass by finding nothing.
+        Assert.Superset(new HashSet<string> { "govuk-tag--purple", "govuk-tag--yellow", "govuk-label--s", "govuk-fieldset__legend--m", "govuk-input--width-20" }, needed);
+        var missing = needed.Where(c => !ours.Contains(c)).Order().ToList();
+        Assert.True(missing.Count == 0, "Classes the components build but purged from site.css (add the value to purgecss.config.cjs): " + string.Join(", ", missing));
+    }
+
     [Fact]
     public async Task Stylesheet_LeavesOutComponentsNoViewUses()
     {
@@ -91,4 +136,8 @@ public partial class StylesheetTests(CatalogueAppFactory app) : IClassFixture<Ca
 
     [GeneratedRegex(@"\.(govuk-[A-Za-z0-9_-]+)")]
     private static partial Regex ClassSelector();
+
+    /// <summary>A named argument (<c>LabelSize: "s"</c>) or a parameter's default (<c>string LabelSize = "m"</c>).</summary>
+    [GeneratedRegex(@"\b(?<name>LabelSize|LegendSize|Width)(?::|\s*=)\s*""(?<value>[A-Za-z0-9-]+)""")]
+    private static partial Regex ComponentSize();
 }
