@@ -91,7 +91,7 @@ public static partial class SearchIndex
         db.Database.IsNpgsql() ? db.Tools : db.Tools.FromSql($"SELECT * FROM Tools INDEXED BY IX_Tools_Status_Name");
 
     /// <summary>
-    /// The best <paramref name="limit"/> hits (the lowest <see cref="SearchHit.Rank"/>) among the first
+    /// One page of hits, best first (the lowest <see cref="SearchHit.Rank"/>), ranked among the first
     /// <paramref name="mostRanked"/> matches in the order entries joined the index (by id: the seed catalogue's personas,
     /// skills and tools first), each with a snippet around what matched, and how many matched, counted up to one more
     /// than <paramref name="mostRanked"/>. Ranking reads every ranked match's word counts: for a word in every one of
@@ -99,11 +99,11 @@ public static partial class SearchIndex
     /// <paramref name="mostRanked"/> and says so (<see cref="SearchMatches.MoreThanRanked"/>).
     /// Snippets are made for the rows shown only: on PostgreSQL the hits are ranked and cut to the page in a subquery,
     /// and ts_headline (which reads and parses each row's text) runs on those; SQLite works out the rank first and
-    /// builds a row's other columns, snippet included, only when it enters the best <paramref name="limit"/> so far
-    /// (EXPLAIN shows the sorter's limit check between bm25 and snippet).
+    /// builds a row's other columns, snippet included, only when it enters the best <paramref name="skip"/> +
+    /// <paramref name="take"/> so far (EXPLAIN shows the sorter's limit check between bm25 and snippet).
     /// </summary>
     public static async Task<SearchMatches> SearchAsync(
-        CatalogueDbContext db, IReadOnlyList<string> terms, int limit, int mostRanked, CancellationToken cancellationToken)
+        CatalogueDbContext db, IReadOnlyList<string> terms, int skip, int take, int mostRanked, CancellationToken cancellationToken)
     {
         if (db.Database.IsNpgsql())
         {
@@ -126,7 +126,7 @@ public static partial class SearchIndex
                         ORDER BY i."EntityId" * 4 + CASE i."EntityType" WHEN 'tool' THEN 0 WHEN 'persona' THEN 1 ELSE 2 END
                         LIMIT {mostRanked}) AS f
                     ORDER BY "Rank", f."Title"
-                    LIMIT {limit}) AS s
+                    LIMIT {take} OFFSET {skip}) AS s
                 ORDER BY s."Rank", s."Title"
                 """).ToListAsync(cancellationToken);
             return new SearchMatches(hits, matched, mostRanked);
@@ -148,7 +148,7 @@ public static partial class SearchIndex
             FROM SearchIndex
             WHERE SearchIndex MATCH {query} AND rowid < {stopBefore}
             ORDER BY Rank
-            LIMIT {limit}
+            LIMIT {take} OFFSET {skip}
             """).ToListAsync(cancellationToken);
         return new SearchMatches(ranked, first.Matched, mostRanked);
     }
@@ -174,4 +174,7 @@ public record SearchMatches(List<SearchHit> Hits, int Matched, int MostRanked)
 
     /// <summary>More entries matched than were ranked: the hits are the best of the first <see cref="MostRanked"/>.</summary>
     public bool MoreThanRanked => Matched > MostRanked;
+
+    /// <summary>How many hits can be paged through: every match, or the ranked ones when more matched.</summary>
+    public int Ranked => Math.Min(Matched, MostRanked);
 }

@@ -13,7 +13,7 @@ namespace PersonaCatalogue.Web.Features.Search;
 [Route("search")]
 public class SearchController(CatalogueDbContext db, IConfiguration configuration) : Controller
 {
-    public const int MaxResults = 50;
+    public const int PageSize = 20;
     public const int MaxQueryLength = 200;
 
     /// <summary>
@@ -25,21 +25,33 @@ public class SearchController(CatalogueDbContext db, IConfiguration configuratio
     [HttpGet("")]
     [OutputCache(PolicyName = PublicPagePolicy.Name, Tags = [CataloguePages.Search])]
     [LimitUncachedRequests]
-    public async Task<IActionResult> Index([FromQuery] string? q, CancellationToken cancellationToken)
+    public async Task<IActionResult> Index([FromQuery] string? q, [FromQuery] int page, CancellationToken cancellationToken)
     {
         var query = string.IsNullOrWhiteSpace(q) ? null : q.Trim()[..Math.Min(q.Trim().Length, MaxQueryLength)];
         var terms = SearchIndex.Terms(query);
+        var mostRanked = MostRanked(configuration);
+        // The page asked for, or the nearest there is: the count comes with the page, so a page past the end (a
+        // hand-edited or out-of-date address) asks once more for the last one.
+        var requested = Math.Clamp(page, 1, (mostRanked + PageSize - 1) / PageSize);
         var matches = terms is null
             ? SearchMatches.None
-            : await SearchIndex.SearchAsync(db, terms, MaxResults, MostRanked(configuration), cancellationToken);
-        return View(new SearchResults(query, matches));
+            : await SearchIndex.SearchAsync(db, terms, (requested - 1) * PageSize, PageSize, mostRanked, cancellationToken);
+        var position = PagePosition.Nearest(requested, PageSize, matches.Ranked);
+        if (terms is not null && position.Page != requested)
+        {
+            matches = await SearchIndex.SearchAsync(db, terms, position.Offset, PageSize, mostRanked, cancellationToken);
+        }
+
+        return View(new SearchResults(query, matches, new Paged<SearchHit>(matches.Hits, position)));
     }
+
+    /// <summary>This search's URL on another page.</summary>
+    public static string Href(string query, int page) =>
+        $"/search?q={Uri.EscapeDataString(query)}{(page > 1 ? $"&page={page}" : "")}";
 }
 
-public record SearchResults(string? Query, SearchMatches Matches)
+public record SearchResults(string? Query, SearchMatches Matches, Paged<SearchHit> Hits)
 {
-    public List<SearchHit> Hits => Matches.Hits;
-
     public static string KindLabel(string kind) => kind switch
     {
         SearchIndex.Tool => "Tool",

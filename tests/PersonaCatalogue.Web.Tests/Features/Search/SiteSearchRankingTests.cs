@@ -4,14 +4,14 @@ using PersonaCatalogue.Web.Tests.Infrastructure;
 namespace PersonaCatalogue.Web.Tests.Features.Search;
 
 /// <summary>
-/// A search matching more entries than are ranked (Search:MostRanked, 1,000 on the site, five here) ranks the first
-/// that many, in the order they joined the catalogue, and says so rather than claiming a count.
+/// A search matching more entries than are ranked (Search:MostRanked, 1,000 on the site, 25 here) ranks the first
+/// that many, in the order they joined the catalogue, and says so rather than claiming a count; hits come 20 a page.
 /// </summary>
 public class SiteSearchRankingTests(SiteSearchRankingTests.App app) : IClassFixture<SiteSearchRankingTests.App>
 {
     public class App : CatalogueAppFactory
     {
-        protected override IDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Search:MostRanked"] = "5" };
+        protected override IDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Search:MostRanked"] = "25" };
     }
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
@@ -50,26 +50,46 @@ public class SiteSearchRankingTests(SiteSearchRankingTests.App app) : IClassFixt
         doc.QuerySelectorAll(".app-search-hit h3 a").Select(a => a.GetAttribute("href")!).ToList();
 
     [Fact]
-    public async Task Search_MatchingMoreThanAreRanked_ShowsTheBestOfTheFirstFiveAndSaysSo()
+    public async Task Search_MatchingMoreThanAreRanked_PagesThroughTheBestOfTheFirst25AndSaysSo()
     {
-        var slugs = await AddToolsAsync("pelicanword", 8);
+        var slugs = await AddToolsAsync("pelicanword", 30);
 
-        var doc = await app.GetDocumentAsync("/search?q=pelicanword");
+        var first = await app.GetDocumentAsync("/search?q=pelicanword");
+        var second = await app.GetDocumentAsync("/search?q=pelicanword&page=2");
 
-        Assert.Equal("More than 5 results for ‘pelicanword’", doc.QuerySelector("[role=status] h2")!.TextContent.Trim());
-        Assert.Contains("best 5 of the first 5 found", doc.QuerySelector("[role=status] p")!.TextContent);
-        Assert.Equal(slugs.Take(5).Select(s => $"/tools/{s}").Order(), Hrefs(doc).Order());
+        Assert.Equal("More than 25 results for ‘pelicanword’", first.QuerySelector("[role=status] h2")!.TextContent.Trim());
+        Assert.StartsWith("Showing 1 to 20 of the first 25 found, best first", first.QuerySelector("[role=status] p")!.TextContent);
+        Assert.StartsWith("Showing 21 to 25 of the first 25 found, best first", second.QuerySelector("[role=status] p")!.TextContent);
+        Assert.Equal(20, Hrefs(first).Count);
+        Assert.Equal(slugs.Take(25).Select(s => $"/tools/{s}").Order(), Hrefs(first).Concat(Hrefs(second)).Order());
+        Assert.NotNull(first.QuerySelector(".govuk-pagination a[href='/search?q=pelicanword&page=2']"));
     }
 
     [Fact]
-    public async Task Search_MatchingNoMoreThanAreRanked_CountsAndShowsThemAll()
+    public async Task Search_MatchingNoMoreThanAreRanked_CountsThemAllAndPagesThroughThem()
     {
-        var slugs = await AddToolsAsync("ibisword", 3);
+        var slugs = await AddToolsAsync("ibisword", 22);
 
-        var doc = await app.GetDocumentAsync("/search?q=ibisword");
+        var first = await app.GetDocumentAsync("/search?q=ibisword");
+        // Past the end: the last page rather than nothing.
+        var last = await app.GetDocumentAsync("/search?q=ibisword&page=9");
 
-        Assert.Equal("3 results for ‘ibisword’", doc.QuerySelector("[role=status] h2")!.TextContent.Trim());
+        Assert.Equal("22 results for ‘ibisword’", first.QuerySelector("[role=status] h2")!.TextContent.Trim());
+        Assert.Equal("Showing 1 to 20, best first.", first.QuerySelector("[role=status] p")!.TextContent.Trim());
+        Assert.Equal("Showing 21 to 22, best first.", last.QuerySelector("[role=status] p")!.TextContent.Trim());
+        Assert.Equal(slugs.Select(s => $"/tools/{s}").Order(), Hrefs(first).Concat(Hrefs(last)).Order());
+    }
+
+    [Fact]
+    public async Task Search_WithAFewMatches_CountsThemWithoutPaging()
+    {
+        var slugs = await AddToolsAsync("egretword", 3);
+
+        var doc = await app.GetDocumentAsync("/search?q=egretword");
+
+        Assert.Equal("3 results for ‘egretword’", doc.QuerySelector("[role=status] h2")!.TextContent.Trim());
         Assert.Null(doc.QuerySelector("[role=status] p"));
+        Assert.Null(doc.QuerySelector(".govuk-pagination"));
         Assert.Equal(slugs.Select(s => $"/tools/{s}").Order(), Hrefs(doc).Order());
     }
 }
