@@ -19,7 +19,7 @@ public partial class ToolCountsCachingTests(CatalogueAppFactory app) : IClassFix
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private static readonly string[] Pages = ["/", "/skills", "/tools"];
+    private static readonly string[] _pages = ["/", "/skills", "/tools"];
 
     private sealed record Counts(int Home, int CleaningData, int ToolsList);
 
@@ -41,7 +41,7 @@ public partial class ToolCountsCachingTests(CatalogueAppFactory app) : IClassFix
         var (client, _) = await app.SignedInClientAsync(StaffRoles.Moderator);
         var suggestion = await app.CreateSuggestionAsync(toolName: "Wombat Counter");
         var before = await CountsAsync();
-        await app.PrimeAsync(Pages);
+        await app.PrimeAsync(_pages);
 
         using (var approved = await client.PostFormAsync($"/staff/suggestions/{suggestion.Id}/approve",
         [
@@ -57,7 +57,7 @@ public partial class ToolCountsCachingTests(CatalogueAppFactory app) : IClassFix
 
         Assert.Equal(new Counts(before.Home + 1, before.CleaningData + 1, before.ToolsList + 1), await CountsAsync());
 
-        await app.PrimeAsync(Pages);
+        await app.PrimeAsync(_pages);
         using (var retired = await client.PostFormAsync("/staff/tools/wombat-counter/edit", [], "/staff/tools/wombat-counter/retire"))
         {
             Assert.Equal(HttpStatusCode.Redirect, retired.StatusCode);
@@ -70,7 +70,7 @@ public partial class ToolCountsCachingTests(CatalogueAppFactory app) : IClassFix
     public async Task AToolLinkedByAnotherInstance_IsCountedOnceItsEvictionReachesTheSharedCache()
     {
         var before = await CountsAsync();
-        await app.PrimeAsync(Pages);
+        await app.PrimeAsync(_pages);
 
         // Another instance's change, written without this process's SaveChanges (so nothing here hears of it): a
         // published tool linked to the skill, audited in the same transaction as every staff change to a tool is.
