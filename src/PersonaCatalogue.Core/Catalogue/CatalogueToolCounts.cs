@@ -23,13 +23,13 @@ public sealed record ToolCounts(int Published, IReadOnlyDictionary<int, int> Per
 /// <see cref="CatalogueChange.Everything"/>: a tool approved, edited, retired or restored, its links, an import, in this
 /// process or, for an import, another one through <see cref="ImportWatcher"/>). Another instance's change (several
 /// instances sharing Redis and the database) is not heard here, yet it evicts the shared pages, and this instance would
-/// render them again with the old counts and store them. So each use also reads the latest audit event's id (the
-/// largest key, one index lookup): every staff change to a tool and every import is audited in the same transaction,
-/// so a new id means the counts may have changed, and they are counted again.
+/// render them again with the old counts and store them. So each use also reads the latest audit event's id (the last
+/// key of its primary key, read without a scan): every staff change to a tool and every import is audited in the same
+/// transaction, so a new id means the counts may have changed, and they are counted again.
 /// </remarks>
 public sealed class CatalogueToolCounts : ICatalogueChangeListener
 {
-    private sealed record Loaded(ToolCounts Counts, int LatestAuditId);
+    private sealed record Loaded(ToolCounts Counts, long LatestAuditId);
 
     private Loaded? _loaded;
     private int _generation;
@@ -38,7 +38,9 @@ public sealed class CatalogueToolCounts : ICatalogueChangeListener
     {
         // Taken before reading, so a change committed while this request counts does not leave what it counted behind.
         var generation = Volatile.Read(ref _generation);
-        var latestAuditId = await db.AuditEvents.MaxAsync(e => (int?)e.Id, cancellationToken) ?? 0;
+        // Ordered and limited rather than MAX((int?)Id), which EF Core sends as MAX(CAST(Id AS INTEGER)), and SQLite then
+        // reads every event rather than the last key.
+        var latestAuditId = await db.AuditEvents.OrderByDescending(e => e.Id).Select(e => e.Id).FirstOrDefaultAsync(cancellationToken);
         if (Volatile.Read(ref _loaded) is { } loaded && loaded.LatestAuditId == latestAuditId)
         {
             return loaded.Counts;
