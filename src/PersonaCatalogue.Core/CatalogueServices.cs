@@ -27,6 +27,8 @@ public static class CatalogueServices
         services.AddSingleton<ICatalogueChangeListener>(provider => provider.GetRequiredService<CatalogueVocabulary>());
         services.AddSingleton<CatalogueSkillNeeds>();
         services.AddSingleton<ICatalogueChangeListener>(provider => provider.GetRequiredService<CatalogueSkillNeeds>());
+        services.AddSingleton<CatalogueToolCounts>();
+        services.AddSingleton<ICatalogueChangeListener>(provider => provider.GetRequiredService<CatalogueToolCounts>());
         services.AddScoped<SuggestionDecisions>();
         services.AddScoped<SeedImporter>();
         services.AddScoped<CatalogueGenerator>();

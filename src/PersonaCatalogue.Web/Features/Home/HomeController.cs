@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
+using PersonaCatalogue.Core.Catalogue;
 using PersonaCatalogue.Core.Data;
 using PersonaCatalogue.Core.Data.Entities;
 using PersonaCatalogue.Web.Features.Personas;
@@ -10,7 +11,7 @@ using PersonaCatalogue.Web.Infrastructure.PageCaching;
 
 namespace PersonaCatalogue.Web.Features.Home;
 
-public class HomeController(CatalogueDbContext db) : Controller
+public class HomeController(CatalogueDbContext db, CatalogueToolCounts toolCounts) : Controller
 {
     public const int RecentToolCount = 5;
 
@@ -28,7 +29,7 @@ public class HomeController(CatalogueDbContext db) : Controller
         var counts = new HomeCounts(
             await db.Skills.CountAsync(cancellationToken),
             await db.SkillAreas.CountAsync(cancellationToken),
-            await db.Tools.CountAsync(t => t.Status == ToolStatus.Published, cancellationToken));
+            (await toolCounts.GetAsync(db, cancellationToken)).Published);
         return View(new HomePage(personas, recentTools, counts));
     }
 }

@@ -18,7 +18,7 @@ namespace PersonaCatalogue.Web.Features.OpenData;
 [Route("api/v1")]
 [EnableCors(OpenDataCors.Policy)]
 [LimitUncachedRequests]
-public class ApiController(CatalogueDbContext db, CatalogueVocabulary optionsCache, IConfiguration configuration, TimeProvider clock) : ControllerBase
+public class ApiController(CatalogueDbContext db, CatalogueVocabulary optionsCache, CatalogueToolCounts toolCounts, IConfiguration configuration, TimeProvider clock) : ControllerBase
 {
     public const int MaxPageSize = 100;
 
@@ -83,9 +83,9 @@ public class ApiController(CatalogueDbContext db, CatalogueVocabulary optionsCac
         var query = ToolQuery.Filter(db, filters);
         // Unlike the pages, the API does not move a page number past the end to the last page: the client gets no
         // tools and the real page count, so it knows it went too far.
-        var position = new PagePosition(filters.Page, pageSize, await ToolQuery.CountAsync(db, query, filters, cancellationToken));
-        var page = ToolQuery.Page(db, ToolQuery.Filter(db, filters, forPage: true), filters, ToolQuery.MinimumAnswersToRank(configuration), position.Offset, position.PageSize);
-        var tools = await CatalogueRecords.Tools(page).ToListAsync(cancellationToken);
+        var position = new PagePosition(filters.Page, pageSize, await ToolQuery.TotalAsync(db, toolCounts, query, filters, cancellationToken));
+        var tools = await ToolQuery.PageAsync(
+            db, filters, ToolQuery.MinimumAnswersToRank(configuration), position.Offset, position.PageSize, CatalogueRecords.Tools, cancellationToken);
         var lastChanged = await CatalogueRecords.LastChangedAsync(db, cancellationToken);
         if (filters.SortHelpful)
         {

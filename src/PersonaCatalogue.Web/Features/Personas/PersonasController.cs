@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
+using PersonaCatalogue.Core.Catalogue;
 using PersonaCatalogue.Core.Data;
 using PersonaCatalogue.Core.Data.Entities;
 using PersonaCatalogue.Web.Features.Feedback;
@@ -11,7 +12,7 @@ using PersonaCatalogue.Web.Infrastructure.PageCaching;
 namespace PersonaCatalogue.Web.Features.Personas;
 
 [Route("personas")]
-public class PersonasController(CatalogueDbContext db, IConfiguration configuration) : Controller
+public class PersonasController(CatalogueDbContext db, IConfiguration configuration, CatalogueToolCounts toolCounts) : Controller
 {
     [HttpGet("")]
     [OutputCache(PolicyName = PublicPagePolicy.Name, Tags = [CataloguePages.Personas])]
@@ -48,7 +49,7 @@ public class PersonasController(CatalogueDbContext db, IConfiguration configurat
 
         HttpContext.TagPage(CataloguePages.Persona(persona.Id));
         var (tools, toolCount) = await LinkedTools.ForPersonaAsync(
-            db, HttpContext, configuration, persona.Id, persona.Slug,
+            db, HttpContext, configuration, toolCounts, persona.Id, persona.Slug,
             linked => linked.Select(t => new PersonaToolRow(
                 t.Slug, t.Name, t.Summary, t.Personas.Where(p => p.PersonaId == persona.Id).Select(p => p.Why).FirstOrDefault() ?? "")),
             cancellationToken);

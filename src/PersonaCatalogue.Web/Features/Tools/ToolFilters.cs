@@ -57,6 +57,14 @@ public class ToolFilters
     /// <summary>A search and no other filter (any order, any page).</summary>
     public bool OnlySearch => TickedValues == 0 && !string.IsNullOrWhiteSpace(Query);
 
+    /// <summary>The same filters in another order (a shallow copy: the lists are shared, so change neither).</summary>
+    public ToolFilters WithSort(string? sort)
+    {
+        var copy = (ToolFilters)MemberwiseClone();
+        copy.Sort = sort;
+        return copy;
+    }
+
     /// <summary>How many check-box values are chosen, over every group: a new group must be added here.</summary>
     private int TickedValues => Personas.Count + Skills.Count + Areas.Count + Kinds.Count + Costs.Count + Open.Count;
 

@@ -106,50 +106,94 @@ public static class ToolQuery
             : filtered.CountAsync(cancellationToken);
 
     /// <summary>
-    /// The chosen order. "Most found helpful" ranks tools by the share of people who said they helped, spam left out,
-    /// but only tools with at least <paramref name="minimumAnswersToRank"/> answers, so one keen vote cannot put a
-    /// tool at the top; the rest follow by name. Worked out in SQL, so paging stays in SQL.
+    /// How many tools match: with no filter at all, every published tool, from the counts kept in memory
+    /// (<see cref="CatalogueToolCounts"/>; counting 100,000 published tools took 6 ms a request); otherwise
+    /// <see cref="CountAsync"/>.
     /// </summary>
-    public static IQueryable<Tool> Sort(CatalogueDbContext db, IQueryable<Tool> query, ToolFilters filters, int minimumAnswersToRank)
+    public static async Task<int> TotalAsync(
+        CatalogueDbContext db, CatalogueToolCounts toolCounts, IQueryable<Tool> filtered, ToolFilters filters, CancellationToken cancellationToken) =>
+        filters.HasFilters
+            ? await CountAsync(db, filtered, filters, cancellationToken)
+            : (await toolCounts.GetAsync(db, cancellationToken)).Published;
+
+    /// <summary>
+    /// The chosen order by name or newest, worked out in SQL so paging stays in SQL. "Most found helpful" is not an
+    /// order of one query: see <see cref="PageAsync"/>.
+    /// </summary>
+    private static IQueryable<Tool> Sort(IQueryable<Tool> query, ToolFilters filters) =>
+        filters.SortNewest ? query.OrderByDescending(t => t.AddedAt).ThenBy(t => t.Name) : query.OrderBy(t => t.Name);
+
+    /// <summary>
+    /// One page of the filtered tools in the chosen order, each as <paramref name="project"/> makes it: the tools list,
+    /// the read API and the persona and skill pages all page through here.
+    /// </summary>
+    /// <remarks>
+    /// "Most found helpful" ranks tools by the share of people who said they helped (spam left out), then by how many
+    /// answered, then by name, but only tools with at least <paramref name="minimumAnswersToRank"/> answers, so one keen
+    /// vote cannot put a tool at the top; everyone else follows by name. The two parts are read apart, so neither reads
+    /// every matching tool: the ranked tools are found from the answers, which are few, and sorted; the rest are walked
+    /// in name order (the index on status and name) with the ranked ones left out, stopping at the page's last tool.
+    /// Sorting every match by its answers counted the answers of each: 435 ms at p95 for the first page at 100,000
+    /// tools. A page may straddle the two parts; a page wholly in the rest starts <paramref name="skip"/> less the number
+    /// of ranked tools into it.
+    /// </remarks>
+    public static async Task<List<TRow>> PageAsync<TRow>(
+        CatalogueDbContext db, ToolFilters filters, int minimumAnswersToRank, int skip, int take,
+        Func<IQueryable<Tool>, IQueryable<TRow>> project, CancellationToken cancellationToken)
     {
-        if (filters.SortNewest)
+        if (take <= 0)
         {
-            return query.OrderByDescending(t => t.AddedAt).ThenBy(t => t.Name);
+            return [];
         }
 
         if (!filters.SortHelpful)
         {
-            return query.OrderBy(t => t.Name);
+            return await project(Page(db, Sort(Filter(db, filters, forPage: true), filters), filters, skip, take)).ToListAsync(cancellationToken);
         }
 
-        var counted = ToolHelpfulness.Counted(db);
         var minimum = Math.Max(1, minimumAnswersToRank);
-        return query
+        var counted = ToolHelpfulness.Counted(db);
+        var answeredEnough = counted.GroupBy(f => f.ToolId).Where(g => g.Count() >= minimum).Select(g => g.Key);
+        var rankedTools = Filter(db, filters).Where(t => answeredEnough.Contains(t.Id));
+        IQueryable<Tool> Ranked(IQueryable<Tool> tools) => tools
             .Select(t => new
             {
                 Tool = t,
                 Answered = counted.Count(f => f.ToolId == t.Id),
                 Helped = counted.Count(f => f.ToolId == t.Id && f.Helped),
             })
-            .OrderByDescending(x => x.Answered >= minimum)
-            .ThenByDescending(x => x.Answered >= minimum ? (double)x.Helped / x.Answered : 0.0)
-            .ThenByDescending(x => x.Answered >= minimum ? x.Answered : 0)
+            .OrderByDescending(x => (double)x.Helped / x.Answered)
+            .ThenByDescending(x => x.Answered)
             .ThenBy(x => x.Tool.Name)
             .Select(x => x.Tool);
+
+        var ranked = await project(Page(db, Ranked(rankedTools), Ranked, skip, take)).ToListAsync(cancellationToken);
+        if (ranked.Count == take)
+        {
+            return ranked;
+        }
+
+        // The ranked part ended on this page, or before it: then how far before decides where the rest starts.
+        var rankedCount = ranked.Count > 0 || skip == 0 ? skip + ranked.Count : await rankedTools.CountAsync(cancellationToken);
+
+        // The rest by name, as the list by name pages it (a search walks the tools in name order: see Filter).
+        var byName = filters.WithSort(null);
+        var rest = Filter(db, byName, forPage: true).Where(t => !answeredEnough.Contains(t.Id)).OrderBy(t => t.Name);
+        return [.. ranked, .. await project(Page(db, rest, byName, skip + ranked.Count - rankedCount, take - ranked.Count)).ToListAsync(cancellationToken)];
     }
 
     /// <summary>
-    /// One page of the filtered tools, in the chosen order. The page's ids are picked first, from what the listing
-    /// index holds (IX_Tools_Listing), and only those tools are then read in full; sorting the matches as full rows
-    /// read every match's description to keep twenty.
+    /// The tools from <paramref name="skip"/> on in <paramref name="sorted"/>'s order. The page's ids are picked first,
+    /// from what the listing index holds (IX_Tools_Listing), and only those tools are then read in full and sorted again;
+    /// sorting the matches as full rows read every match's description to keep twenty.
     /// </summary>
-    public static IQueryable<Tool> Page(CatalogueDbContext db, IQueryable<Tool> filtered, ToolFilters filters, int minimumAnswersToRank, int skip, int take)
-    {
+    private static IQueryable<Tool> Page(CatalogueDbContext db, IQueryable<Tool> sorted, Func<IQueryable<Tool>, IQueryable<Tool>> sortAgain, int skip, int take) =>
         // Skip and Take inside the lambda, so EF Core sends them as parameters: outside it they would be constants in
         // the subquery, and EF Core would compile a query for every page number.
-        var sorted = Sort(db, filtered, filters, minimumAnswersToRank);
-        return Sort(db, db.Tools.Where(t => sorted.Select(s => s.Id).Skip(skip).Take(take).Contains(t.Id)), filters, minimumAnswersToRank);
-    }
+        sortAgain(db.Tools.Where(t => sorted.Select(s => s.Id).Skip(skip).Take(take).Contains(t.Id)));
+
+    private static IQueryable<Tool> Page(CatalogueDbContext db, IQueryable<Tool> sorted, ToolFilters filters, int skip, int take) =>
+        Page(db, sorted, tools => Sort(tools, filters), skip, take);
 
     /// <summary>The "most found helpful" threshold, <c>Feedback:MinimumAnswersToRank</c> (default 5).</summary>
     public static int MinimumAnswersToRank(IConfiguration configuration) =>

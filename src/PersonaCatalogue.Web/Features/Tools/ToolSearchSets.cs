@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Numerics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
-using PersonaCatalogue.Core.Changes;
+using PersonaCatalogue.Core.Catalogue;
 using PersonaCatalogue.Core.Data;
 using PersonaCatalogue.Core.Data.Entities;
 using PersonaCatalogue.Core.Search;
@@ -19,91 +19,18 @@ namespace PersonaCatalogue.Web.Features.Tools;
 /// finds for that word alone (several words must all match, as in the index), and each filter's set is the same
 /// rule as <see cref="ToolQuery.Filter"/>'s (the tests compare the two).
 /// <para>
-/// Dropped when tools change (<see cref="CatalogueChange.Tools"/> or an import), and, for a change made by another
-/// process (a second web server on the same PostgreSQL), when the audit log, which records every change to a tool,
-/// has a newer entry: checked at most once a second. A word's set is kept once looked up, up to
-/// <see cref="WordBudgetBytes"/> in all (about 600 words at 100,000 tools), then the words start again.
+/// Kept until the tools change (<see cref="CachedUntilToolsChange{T}"/>, which also notices another process's change
+/// through the audit log). A word's set is kept once looked up, up to <see cref="WordBudgetBytes"/> in all (about 600
+/// words at 100,000 tools), then the words start again.
 /// </para>
 /// </summary>
-public sealed class ToolSearchSets(TimeProvider clock) : ICatalogueChangeListener
+public sealed class ToolSearchSets : CachedUntilToolsChange<ToolSearchSets.Sets>
 {
     /// <summary>At most this much memory for the words' sets.</summary>
     public const long WordBudgetBytes = 8 * 1024 * 1024;
 
-    private static readonly TimeSpan _auditCheckInterval = TimeSpan.FromSeconds(1);
-
-    private Task<Sets>? _sets;
-    private int _generation;
-    private long _auditCheckedAt = long.MinValue;
-
-    public async Task<Sets> GetAsync(CatalogueDbContext db, CancellationToken cancellationToken)
+    protected override async Task<Sets> LoadAsync(CatalogueDbContext db, CancellationToken cancellationToken)
     {
-        var generation = Volatile.Read(ref _generation);
-        var loading = Volatile.Read(ref _sets);
-        if (loading is null)
-        {
-            // Every request that finds nothing loaded shares one load, so a burst after a change reads the tools once.
-            // Not cancelled with this request: other requests may be waiting for it.
-            var started = LoadAsync(db, CancellationToken.None);
-            loading = Interlocked.CompareExchange(ref _sets, started, null) ?? started;
-            if (loading != started)
-            {
-                // Another request's load won; this one was never awaited, so observe it to keep its fault quiet.
-                _ = started.ContinueWith(static t => t.Exception, TaskScheduler.Default);
-            }
-        }
-
-        Sets sets;
-        try
-        {
-            sets = await loading;
-        }
-        catch
-        {
-            _ = Interlocked.CompareExchange(ref _sets, null, loading);
-            throw;
-        }
-
-        var now = clock.GetTimestamp();
-        var checkedAt = Volatile.Read(ref _auditCheckedAt);
-        if (checkedAt == long.MinValue || clock.GetElapsedTime(checkedAt, now) >= _auditCheckInterval)
-        {
-            Volatile.Write(ref _auditCheckedAt, now);
-            if (await LatestAuditIdAsync(db, cancellationToken) != sets.LatestAuditId)
-            {
-                Drop(generation);
-                return await GetAsync(db, cancellationToken);
-            }
-        }
-
-        return sets;
-    }
-
-    public Task CatalogueChangedAsync(CatalogueChange change, CancellationToken cancellationToken)
-    {
-        if (change.Everything || change.Tools)
-        {
-            Drop(Volatile.Read(ref _generation));
-        }
-
-        return Task.CompletedTask;
-    }
-
-    private void Drop(int generation)
-    {
-        if (Interlocked.CompareExchange(ref _generation, generation + 1, generation) == generation)
-        {
-            Volatile.Write(ref _sets, null);
-        }
-    }
-
-    private static async Task<long> LatestAuditIdAsync(CatalogueDbContext db, CancellationToken cancellationToken) =>
-        await db.AuditEvents.MaxAsync(e => (long?)e.Id, cancellationToken) ?? 0;
-
-    private static async Task<Sets> LoadAsync(CatalogueDbContext db, CancellationToken cancellationToken)
-    {
-        // Read before the tools, so a change committed while they are read makes the next check load them again.
-        var latestAuditId = await LatestAuditIdAsync(db, cancellationToken);
         var personaSlugs = await db.Personas.ToDictionaryAsync(p => p.Id, p => p.Slug, cancellationToken);
         var skillSlugs = await db.Skills.Select(s => new { s.Id, s.Slug, Area = s.Area.Slug })
             .ToDictionaryAsync(s => s.Id, s => (s.Slug, s.Area), cancellationToken);
@@ -176,7 +103,7 @@ public sealed class ToolSearchSets(TimeProvider clock) : ICatalogueChangeListene
             }
         }, cancellationToken);
 
-        return new Sets(latestAuditId, [.. byName], positions, newest)
+        return new Sets([.. byName], positions, newest)
         {
             Personas = personas,
             Skills = skills,
@@ -219,12 +146,10 @@ public sealed class ToolSearchSets(TimeProvider clock) : ICatalogueChangeListene
     private static int Words(int bits) => (bits + 63) >> 6;
 
     /// <summary>One load of the published tools: what the searches of the tools list read until the tools change.</summary>
-    public sealed class Sets(long latestAuditId, int[] byName, int[] positions, int[] newestPositions)
+    public sealed class Sets(int[] byName, int[] positions, int[] newestPositions)
     {
         private readonly ConcurrentDictionary<string, ulong[]> _words = new();
         private long _wordBytes;
-
-        public long LatestAuditId { get; } = latestAuditId;
 
         public required Dictionary<string, ulong[]> Personas { get; init; }
 

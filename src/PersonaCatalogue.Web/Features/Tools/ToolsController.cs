@@ -12,7 +12,9 @@ using PersonaCatalogue.Web.Infrastructure.PageCaching;
 namespace PersonaCatalogue.Web.Features.Tools;
 
 [Route("tools")]
-public class ToolsController(CatalogueDbContext db, CatalogueVocabulary optionsCache, ToolSearchSets searchSets, IConfiguration configuration) : Controller
+public class ToolsController(
+    CatalogueDbContext db, CatalogueVocabulary optionsCache, CatalogueToolCounts toolCounts, ToolSearchSets searchSets, IConfiguration configuration)
+    : Controller
 {
     [HttpGet("")]
     [OutputCache(PolicyName = PublicPagePolicy.Name, Tags = [CataloguePages.Tools])]
@@ -21,11 +23,11 @@ public class ToolsController(CatalogueDbContext db, CatalogueVocabulary optionsC
     {
         var options = await ToolQuery.NormaliseAsync(db, optionsCache, filters, cancellationToken);
         var query = ToolQuery.Filter(db, filters).AsNoTracking();
-        var forPage = ToolQuery.Filter(db, filters, forPage: true).AsNoTracking();
         var minimumAnswers = ToolQuery.MinimumAnswersToRank(configuration);
-        IQueryable<ToolCard> Cards(int skip, int take) => ToolQuery
-            .Page(db, forPage, filters, minimumAnswers, skip, take)
-            .Select(t => new ToolCard(t.Slug, t.Name, t.Summary, t.Kind, t.Cost, t.IsOpen, t.Publisher, t.AddedAt));
+        Task<List<ToolCard>> CardsAsync(int skip, int take) => ToolQuery.PageAsync(
+            db, filters, minimumAnswers, skip, take,
+            tools => tools.AsNoTracking().Select(t => new ToolCard(t.Slug, t.Name, t.Summary, t.Kind, t.Cost, t.IsOpen, t.Publisher, t.AddedAt)),
+            cancellationToken);
 
         // Most lists are short: a search with a filter or two rarely fills three pages. So any of the first three pages
         // asks for every match, up to one more than three pages hold, in one query; when that is all of them, it is the
@@ -52,16 +54,16 @@ public class ToolsController(CatalogueDbContext db, CatalogueVocabulary optionsC
         }
         else if (filters.Page * ToolFilters.PageSize <= shortList)
         {
-            var firstPages = await Cards(0, shortList + 1).ToListAsync(cancellationToken);
-            var total = firstPages.Count <= shortList ? firstPages.Count : await ToolQuery.CountAsync(db, query, filters, cancellationToken);
+            var firstPages = await CardsAsync(0, shortList + 1);
+            var total = firstPages.Count <= shortList ? firstPages.Count : await ToolQuery.TotalAsync(db, toolCounts, query, filters, cancellationToken);
             var position = PagePosition.Nearest(filters.Page, ToolFilters.PageSize, total);
             tools = new([.. firstPages.Skip(position.Offset).Take(position.PageSize)], position);
         }
         else
         {
-            var total = await ToolQuery.CountAsync(db, query, filters, cancellationToken);
+            var total = await ToolQuery.TotalAsync(db, toolCounts, query, filters, cancellationToken);
             var position = PagePosition.Nearest(filters.Page, ToolFilters.PageSize, total);
-            tools = new(total == 0 ? [] : await Cards(position.Offset, position.PageSize).ToListAsync(cancellationToken), position);
+            tools = new(total == 0 ? [] : await CardsAsync(position.Offset, position.PageSize), position);
         }
 
         filters.Page = tools.Page;

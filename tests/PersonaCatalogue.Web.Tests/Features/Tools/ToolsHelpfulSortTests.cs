@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using AngleSharp.Html.Dom;
+using Microsoft.EntityFrameworkCore;
 using PersonaCatalogue.Core.Data.Entities;
 using PersonaCatalogue.Web.Tests.Infrastructure;
 
@@ -121,6 +122,53 @@ public class ToolsHelpfulSortTests(CatalogueAppFactory app) : IClassFixture<Cata
         Assert.Equal(later, sorted.Content.Headers.LastModified!.Value.UtcDateTime);
         using var byName = await client.GetAsync($"/api/v1/tools?q={word}", Ct);
         Assert.True(byName.Content.Headers.LastModified!.Value.UtcDateTime < later);
+    }
+
+    [Fact]
+    public async Task Api_PagesThatStraddleTheRankedToolsAndTheRest_OrWhollyInTheRest_KeepTheOrder_WithAFilter()
+    {
+        var word = TestData.Unique("hs").Replace("-", "");
+        await CreateAsync(word, "Alpha", yes: 1, no: 0);                  // too few answers: the rest, by name
+        await CreateAsync(word, "Bravo", yes: 4, no: 1);                  // ranked second (80%)
+        await CreateAsync(word, "Charlie", yes: 3, no: 3);                // ranked third (50%)
+        await CreateAsync(word, "Delta", yes: 0, no: 0);
+        await CreateAsync(word, "Echo", yes: 5, no: 0);                   // ranked first (100%)
+        await CreateAsync(word, "Foxtrot", yes: 4, no: 0, spamYes: 2);    // four answers once spam is left out
+        // Guides, which the kind filter leaves out of both parts: one would rank first, one would lead the rest.
+        await CreateAsync(word, "Able", yes: 0, no: 0);
+        await CreateAsync(word, "Golf", yes: 6, no: 0);
+        await using (var db = app.CreateDbContext())
+        {
+            foreach (var guide in await db.Tools.Where(t => t.Name == $"Able {word}" || t.Name == $"Golf {word}").ToListAsync(Ct))
+            {
+                guide.Kind = ToolKind.Guide;
+            }
+
+            await db.SaveChangesAsync(Ct);
+        }
+
+        using var client = app.CreateBrowserLikeClient();
+
+        async Task<List<string>> NamesAsync(int pageSize, int page)
+        {
+            using var response = await client.GetAsync($"/api/v1/tools?q={word}&kind=software&sort=helpful&page_size={pageSize}&page={page}", Ct);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync(Ct));
+            Assert.Equal(6, json.RootElement.GetProperty("total").GetInt32());
+            return json.RootElement.GetProperty("tools").EnumerateArray().Select(t => t.GetProperty("name").GetString()!.Split(' ')[0]).ToList();
+        }
+
+        Assert.Equal(["Echo", "Bravo", "Charlie", "Alpha", "Delta", "Foxtrot"], await NamesAsync(10, 1));
+        Assert.Equal(["Echo", "Bravo"], await NamesAsync(2, 1));
+        Assert.Equal(["Charlie", "Alpha"], await NamesAsync(2, 2));      // straddles: the last ranked, the first of the rest
+        Assert.Equal(["Delta", "Foxtrot"], await NamesAsync(2, 3));      // wholly in the rest, which starts on page 2
+        Assert.Equal(["Foxtrot"], await NamesAsync(5, 2));
+        Assert.Empty(await NamesAsync(2, 4));
+
+        // Without the filter the guides come back in their places: Golf first, Able first of the rest.
+        using var all = await client.GetAsync($"/api/v1/tools?q={word}&sort=helpful&page_size=3&page=2", Ct);
+        using var allJson = JsonDocument.Parse(await all.Content.ReadAsStringAsync(Ct));
+        Assert.Equal(["Charlie", "Able", "Alpha"], allJson.RootElement.GetProperty("tools").EnumerateArray().Select(t => t.GetProperty("name").GetString()!.Split(' ')[0]));
     }
 }
 

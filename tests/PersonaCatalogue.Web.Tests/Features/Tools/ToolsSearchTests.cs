@@ -10,7 +10,7 @@ namespace PersonaCatalogue.Web.Tests.Features.Tools;
 /// The tools list's searches are worked out on sets in memory (ToolSearchSets): these check them against the database's
 /// own answer for the same search and filters, and that a change to the tools reaches them.
 /// </summary>
-public class ToolsSearchTests(ClockedAppFactory app) : IClassFixture<ClockedAppFactory>
+public class ToolsSearchTests(CatalogueAppFactory app) : IClassFixture<CatalogueAppFactory>
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -88,7 +88,7 @@ public class ToolsSearchTests(ClockedAppFactory app) : IClassFixture<ClockedAppF
     }
 
     [Fact]
-    public async Task Search_AfterAnotherProcessChangesATool_FindsItOnceTheAuditLogIsCheckedAgain()
+    public async Task Search_AfterAnotherProcessChangesATool_FindsItByItsAuditEntry()
     {
         Assert.Empty(Slugs(await app.GetDocumentAsync("/tools?q=wombatword")));
 
@@ -107,8 +107,6 @@ public class ToolsSearchTests(ClockedAppFactory app) : IClassFixture<ClockedAppF
             });
             await db.SaveChangesAsync(Ct);
         }
-
-        app.Clock.Advance(TimeSpan.FromSeconds(1));
 
         Assert.Equal(["data-ethics-canvas"], Slugs(await app.GetDocumentAsync("/tools?q=wombatword&sort=newest")));
     }
