@@ -50,7 +50,8 @@ public class ToolsController(
             var cards = await db.Tools.AsNoTracking().Where(t => ids.Contains(t.Id))
                 .Select(t => new { t.Id, Card = new ToolCard(t.Slug, t.Name, t.Summary, t.Kind, t.Cost, t.IsOpen, t.Publisher, t.AddedAt) })
                 .ToDictionaryAsync(c => c.Id, c => c.Card, cancellationToken);
-            tools = new([.. ids.Select(id => cards[id])], position);
+            // A tool deleted since the sets were read is left out rather than failing the page.
+            tools = new([.. ids.Where(cards.ContainsKey).Select(id => cards[id])], position);
         }
         else if (filters.Page * ToolFilters.PageSize <= shortList)
         {
