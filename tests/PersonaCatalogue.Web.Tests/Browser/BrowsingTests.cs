@@ -16,6 +16,8 @@ public class BrowsingTests(BrowserFixture browser) : IClassFixture<BrowserFixtur
     [InlineData("/tools/data-ethics-canvas")]
     [InlineData("/search?q=ethics")]
     [InlineData("/search?q=qqqzzz")]
+    [InlineData("/search?q=data")]
+    [InlineData("/search?q=data&page=2")]
     [InlineData("/data")]
     [InlineData("/about")]
     [InlineData("/privacy")]
