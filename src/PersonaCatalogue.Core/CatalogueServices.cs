@@ -9,6 +9,7 @@ using PersonaCatalogue.Core.Email;
 using PersonaCatalogue.Core.Generate;
 using PersonaCatalogue.Core.Import;
 using PersonaCatalogue.Core.Privacy;
+using PersonaCatalogue.Core.Search;
 
 namespace PersonaCatalogue.Core;
 
@@ -29,6 +30,8 @@ public static class CatalogueServices
         services.AddSingleton<ICatalogueChangeListener>(provider => provider.GetRequiredService<CatalogueSkillNeeds>());
         services.AddSingleton<CatalogueToolCounts>();
         services.AddSingleton<ICatalogueChangeListener>(provider => provider.GetRequiredService<CatalogueToolCounts>());
+        services.AddSingleton<SearchTermScores>();
+        services.AddSingleton<ICatalogueChangeListener>(provider => provider.GetRequiredService<SearchTermScores>());
         services.AddScoped<SuggestionDecisions>();
         services.AddScoped<SeedImporter>();
         services.AddScoped<CatalogueGenerator>();

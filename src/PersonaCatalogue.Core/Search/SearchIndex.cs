@@ -91,21 +91,22 @@ public static partial class SearchIndex
         db.Database.IsNpgsql() ? db.Tools : db.Tools.FromSql($"SELECT * FROM Tools INDEXED BY IX_Tools_Status_Name");
 
     /// <summary>
-    /// One page of hits, best first (the lowest <see cref="SearchHit.Rank"/>), ranked among the first
-    /// <paramref name="mostRanked"/> matches in the order entries joined the index (by id: the seed catalogue's personas,
-    /// skills and tools first), each with a snippet around what matched, and how many matched, counted up to one more
-    /// than <paramref name="mostRanked"/>. Ranking reads every ranked match's word counts: for a word in every one of
-    /// 100,000 tools ("data") ranking them all took 80 ms, so a search that common ranks the first
-    /// <paramref name="mostRanked"/> and says so (<see cref="SearchMatches.MoreThanRanked"/>).
-    /// Snippets are made for the rows shown only: on PostgreSQL the hits are ranked and cut to the page in a subquery,
-    /// and ts_headline (which reads and parses each row's text) runs on those; SQLite works out the rank first and
-    /// builds a row's other columns, snippet included, only when it enters the best <paramref name="skip"/> +
-    /// <paramref name="take"/> so far (EXPLAIN shows the sorter's limit check between bm25 and snippet). FTS5's own
-    /// rank column (sorted inside the index, snippets for the returned rows only) gave the same hits but was slower
-    /// under load at 100,000 tools: p95 52 ms against 40 (8 connections, the bench's site searches).
+    /// One page of hits, best first (the lowest <see cref="SearchHit.Rank"/>, then the earliest entry), ranked among the
+    /// first <paramref name="mostRanked"/> matches in the order entries joined the index (by id: the seed catalogue's
+    /// personas, skills and tools first), each with a snippet around what matched, and how many matched, counted up to
+    /// one more than <paramref name="mostRanked"/>. Ranking in SQL reads every ranked match's text or word counts: for a
+    /// word in every one of 100,000 tools ("data") ranking them all took 80 ms on SQLite, so a search that common ranks
+    /// the first <paramref name="mostRanked"/> and says so (<see cref="SearchMatches.MoreThanRanked"/>), on both
+    /// databases alike. Snippets are made for the rows shown only.
+    /// <para>
+    /// SQLite ranks in memory, from each word's bm25 scores (<see cref="SearchTermScores"/>), and asks the index only
+    /// for the page's rows and snippets. PostgreSQL ranks with ts_rank, cut to the page in a subquery, and runs
+    /// ts_headline (which reads and parses each row's text) on those.
+    /// </para>
     /// </summary>
     public static async Task<SearchMatches> SearchAsync(
-        CatalogueDbContext db, IReadOnlyList<string> terms, int skip, int take, int mostRanked, CancellationToken cancellationToken)
+        CatalogueDbContext db, SearchTermScores scores, IReadOnlyList<string> terms, int skip, int take, int mostRanked,
+        CancellationToken cancellationToken)
     {
         if (db.Database.IsNpgsql())
         {
@@ -115,50 +116,70 @@ public static partial class SearchIndex
                 SELECT count(*)::int AS "Value" FROM (
                     SELECT 1 FROM "SearchIndex" WHERE "Document" @@ to_tsquery('catalogue_search', {tsQuery}) LIMIT {mostRanked + 1}) AS m
                 """).SingleAsync(cancellationToken);
-            var hits = await db.Database.SqlQuery<SearchHit>($"""
+            var ranked = await db.Database.SqlQuery<SearchHit>($"""
                 SELECT s."EntityType" AS "Kind", s."Slug", s."Title",
                        ts_headline('catalogue_search', s."Title" || ' ' || s."Summary" || ' ' || s."Body", s.q, {_headlineOptions}) AS "Snippet",
                        s."Rank"
                 FROM (
                     SELECT f.*, -ts_rank(f."Document", f.q)::float8 AS "Rank"
                     FROM (
-                        SELECT i."EntityType", i."Slug", i."Title", i."Summary", i."Body", i."Document", q
+                        SELECT i."EntityType", i."Slug", i."Title", i."Summary", i."Body", i."Document", q, i."EntityId" * 4 + CASE i."EntityType" WHEN 'tool' THEN 0 WHEN 'persona' THEN 1 ELSE 2 END AS "Order"
                         FROM "SearchIndex" AS i, to_tsquery('catalogue_search', {tsQuery}) AS q
                         WHERE i."Document" @@ q
-                        ORDER BY i."EntityId" * 4 + CASE i."EntityType" WHEN 'tool' THEN 0 WHEN 'persona' THEN 1 ELSE 2 END
+                        ORDER BY "Order"
                         LIMIT {mostRanked}) AS f
-                    ORDER BY "Rank", f."Title"
+                    ORDER BY "Rank", f."Order"
                     LIMIT {take} OFFSET {skip}) AS s
-                ORDER BY s."Rank", s."Title"
+                ORDER BY s."Rank", s."Order"
                 """).ToListAsync(cancellationToken);
-            return new SearchMatches(hits, matched, mostRanked);
+            return new SearchMatches(ranked, matched, mostRanked);
         }
 
-        var query = Fts5Query(terms);
-        // How many match, up to one more than are ranked, and the rowid of that one more: ranking stops short of it.
-        // FTS5 walks the matches in rowid order and stops at the limit (with the prefix index, without merging the
-        // lists of every word that starts the same: migration Issue21SearchPrefixes).
-        var first = await db.Database.SqlQuery<FirstMatches>($"""
-            SELECT count(*) AS Matched, max(rowid) AS LastRowId
-            FROM (SELECT rowid FROM SearchIndex WHERE SearchIndex MATCH {query} ORDER BY rowid LIMIT {mostRanked + 1})
-            """).SingleAsync(cancellationToken);
-        var stopBefore = first.Matched > mostRanked ? first.LastRowId!.Value : long.MaxValue;
-        var ranked = await db.Database.SqlQuery<SearchHit>($"""
-            SELECT EntityType AS Kind, Slug, Title,
-                   snippet(SearchIndex, -1, char(2), char(3), '…', 20) AS Snippet,
-                   bm25(SearchIndex, 0, 0, 0, 10.0, 4.0, 1.0) AS Rank
+        var words = await scores.GetAsync(db, cancellationToken);
+        var wordMatches = new List<SearchTermScores.Matches>(terms.Count);
+        foreach (var term in terms)
+        {
+            wordMatches.Add(await words.GetAsync(db, term, cancellationToken));
+        }
+
+        var (first, count) = SearchTermScores.Intersect(wordMatches, mostRanked, mostRanked + 1);
+        first.Sort((a, b) => a.Score != b.Score ? a.Score.CompareTo(b.Score) : a.RowId.CompareTo(b.RowId));
+        var page = first.Skip(skip).Take(take).ToList();
+        if (page.Count == 0)
+        {
+            return new SearchMatches([], count, mostRanked);
+        }
+
+        // The page's rows, with their snippets: FTS5 walks the matches in rowid order up to the page's last (the walk
+        // from the start is quick; seeking a prefix word's matches to each rowid was not, about 1.5 ms a row at 10,000
+        // tools), and the "+" keeps the list of rowids a check on each row rather than a seek.
+        var rowIds = string.Join(',', page.Select(p => p.RowId));
+        var rows = await db.Database.SqlQuery<PageRow>($"""
+            SELECT rowid AS RowId, EntityType AS Kind, Slug, Title, snippet(SearchIndex, -1, char(2), char(3), '…', 20) AS Snippet
             FROM SearchIndex
-            WHERE SearchIndex MATCH {query} AND rowid < {stopBefore}
-            ORDER BY Rank
-            LIMIT {take} OFFSET {skip}
-            """).ToListAsync(cancellationToken);
-        return new SearchMatches(ranked, first.Matched, mostRanked);
+            WHERE SearchIndex MATCH {Fts5Query(terms)} AND rowid <= {page.Max(p => p.RowId)}
+              AND +rowid IN (SELECT value FROM json_each({$"[{rowIds}]"}))
+            """).ToDictionaryAsync(r => r.RowId, cancellationToken);
+        // A row changed since its word was read (another instance's change, not yet heard of) is left out of this page.
+        var hits = new List<SearchHit>(page.Count);
+        foreach (var (rowId, score) in page)
+        {
+            if (rows.TryGetValue(rowId, out var row))
+            {
+                hits.Add(new SearchHit(row.Kind, row.Slug, row.Title, row.Snippet, score));
+            }
+        }
+
+        return new SearchMatches(hits, count, mostRanked);
     }
 
-    private sealed record FirstMatches(int Matched, long? LastRowId);
+    private sealed record PageRow(long RowId, string Kind, string Slug, string Title, string Snippet);
+
+    /// <summary>How SQLite's site search ranks: bm25 with the title weighing 10, the summary 4 and the body 1.</summary>
+    internal const string Bm25 = "bm25(SearchIndex, 0, 0, 0, 10.0, 4.0, 1.0)";
 
     /// <summary>FTS5: each term quoted (so it is never an operator) with a prefix star; space means AND.</summary>
-    private static string Fts5Query(IReadOnlyList<string> terms) => string.Join(' ', terms.Select(t => $"\"{t}\"*"));
+    internal static string Fts5Query(IReadOnlyList<string> terms) => string.Join(' ', terms.Select(t => $"\"{t}\"*"));
 
     /// <summary>PostgreSQL: each term quoted as a lexeme with the prefix mark :*, joined by AND.</summary>
     private static string TsQuery(IReadOnlyList<string> terms) => string.Join(" & ", terms.Select(t => $"'{t}':*"));

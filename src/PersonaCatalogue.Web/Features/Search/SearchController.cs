@@ -11,7 +11,7 @@ using PersonaCatalogue.Web.Infrastructure.PageCaching;
 namespace PersonaCatalogue.Web.Features.Search;
 
 [Route("search")]
-public class SearchController(CatalogueDbContext db, IConfiguration configuration) : Controller
+public class SearchController(CatalogueDbContext db, SearchTermScores scores, IConfiguration configuration) : Controller
 {
     public const int PageSize = 20;
     public const int MaxQueryLength = 200;
@@ -35,11 +35,11 @@ public class SearchController(CatalogueDbContext db, IConfiguration configuratio
         var requested = Math.Clamp(page, 1, (mostRanked + PageSize - 1) / PageSize);
         var matches = terms is null
             ? SearchMatches.None
-            : await SearchIndex.SearchAsync(db, terms, (requested - 1) * PageSize, PageSize, mostRanked, cancellationToken);
+            : await SearchIndex.SearchAsync(db, scores, terms, (requested - 1) * PageSize, PageSize, mostRanked, cancellationToken);
         var position = PagePosition.Nearest(requested, PageSize, matches.Ranked);
         if (terms is not null && position.Page != requested)
         {
-            matches = await SearchIndex.SearchAsync(db, terms, position.Offset, PageSize, mostRanked, cancellationToken);
+            matches = await SearchIndex.SearchAsync(db, scores, terms, position.Offset, PageSize, mostRanked, cancellationToken);
         }
 
         return View(new SearchResults(query, matches, new Paged<SearchHit>(matches.Hits, position)));

@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Numerics;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 using PersonaCatalogue.Core.Catalogue;
 using PersonaCatalogue.Core.Data;
 using PersonaCatalogue.Core.Data.Entities;
@@ -43,7 +42,7 @@ public sealed class ToolSearchSets : CachedUntilToolsChange<ToolSearchSets.Sets>
         // index on status and name alone; the other columns come in one pass over the listing index, which holds them
         // all: about 10 ms each at 100,000 tools, where ordering by two columns read every row.
         var byName = new List<int>();
-        await ReadAsync(db, """SELECT "Id" FROM "Tools" WHERE "Status" = 'Published' ORDER BY "Name" """, row => byName.Add(row.GetInt32(0)), cancellationToken);
+        await PlainRows.ReadAsync(db, """SELECT "Id" FROM "Tools" WHERE "Status" = 'Published' ORDER BY "Name" """, row => byName.Add(row.GetInt32(0)), cancellationToken);
         var positions = new int[(byName.Count == 0 ? 0 : byName.Max()) + 1];
         Array.Fill(positions, -1);
         for (var i = 0; i < byName.Count; i++)
@@ -67,7 +66,7 @@ public sealed class ToolSearchSets : CachedUntilToolsChange<ToolSearchSets.Sets>
         Dictionary<string, ulong[]> kinds = [], costs = [], open = [], personas = [], skills = [], areas = [];
         // SQLite gives the date as sortable ISO text, PostgreSQL as a timestamp: either compares in time order.
         var added = new object[byName.Count];
-        await ReadAsync(db, """SELECT "Id", "Kind", "Cost", "IsOpen", "AddedAt" FROM "Tools" WHERE "Status" = 'Published' """, row =>
+        await PlainRows.ReadAsync(db, """SELECT "Id", "Kind", "Cost", "IsOpen", "AddedAt" FROM "Tools" WHERE "Status" = 'Published' """, row =>
         {
             var position = PositionOf(row.GetInt32(0));
             Add(kinds, kindSlugs[row.GetString(1)], position);
@@ -86,14 +85,14 @@ public sealed class ToolSearchSets : CachedUntilToolsChange<ToolSearchSets.Sets>
         });
 
         // Links of tools that are not published have no position and are left out.
-        await ReadAsync(db, """SELECT "ToolId", "PersonaId" FROM "PersonaTools" """, row =>
+        await PlainRows.ReadAsync(db, """SELECT "ToolId", "PersonaId" FROM "PersonaTools" """, row =>
         {
             if (PositionOf(row.GetInt32(0)) is >= 0 and var position)
             {
                 Add(personas, personaSlugs[row.GetInt32(1)], position);
             }
         }, cancellationToken);
-        await ReadAsync(db, """SELECT "ToolId", "SkillId" FROM "ToolSkills" """, row =>
+        await PlainRows.ReadAsync(db, """SELECT "ToolId", "SkillId" FROM "ToolSkills" """, row =>
         {
             if (PositionOf(row.GetInt32(0)) is >= 0 and var position)
             {
@@ -112,35 +111,6 @@ public sealed class ToolSearchSets : CachedUntilToolsChange<ToolSearchSets.Sets>
             Costs = costs,
             Open = open,
         };
-    }
-
-    private static async Task ReadAsync(CatalogueDbContext db, string sql, Action<System.Data.Common.DbDataReader> row, CancellationToken cancellationToken)
-    {
-        var connection = db.Database.GetDbConnection();
-        var opened = connection.State != System.Data.ConnectionState.Open;
-        if (opened)
-        {
-            await db.Database.OpenConnectionAsync(cancellationToken);
-        }
-
-        try
-        {
-            await using var command = connection.CreateCommand();
-            command.CommandText = sql;
-            command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                row(reader);
-            }
-        }
-        finally
-        {
-            if (opened)
-            {
-                await db.Database.CloseConnectionAsync();
-            }
-        }
     }
 
     private static int Words(int bits) => (bits + 63) >> 6;
