@@ -135,7 +135,9 @@ public static class ToolQuery
     /// in name order (the index on status and name) with the ranked ones left out, stopping at the page's last tool.
     /// Sorting every match by its answers counted the answers of each: 435 ms at p95 for the first page at 100,000
     /// tools. A page may straddle the two parts; a page wholly in the rest starts <paramref name="skip"/> less the number
-    /// of ranked tools into it.
+    /// of ranked tools into it. The ids of the tools with enough answers come first, from one grouped read of the
+    /// answers, and go to both parts as one parameter: with none (a new catalogue), the ranked part is not read, and
+    /// the rest is the list by name.
     /// </remarks>
     public static async Task<List<TRow>> PageAsync<TRow>(
         CatalogueDbContext db, ToolFilters filters, int minimumAnswersToRank, int skip, int take,
@@ -151,35 +153,48 @@ public static class ToolQuery
             return await project(Page(db, Sort(Filter(db, filters, forPage: true), filters), filters, skip, take)).ToListAsync(cancellationToken);
         }
 
+        // The tools with enough answers to rank, read first: few (none in a new catalogue), so neither part below groups
+        // every answer again in a subquery, and when none has enough there is no ranked part to read.
         var minimum = Math.Max(1, minimumAnswersToRank);
         var counted = ToolHelpfulness.Counted(db);
-        var answeredEnough = counted.GroupBy(f => f.ToolId).Where(g => g.Count() >= minimum).Select(g => g.Key);
-        var rankedTools = Filter(db, filters).Where(t => answeredEnough.Contains(t.Id));
-        IQueryable<Tool> Ranked(IQueryable<Tool> tools) => tools
-            .Select(t => new
-            {
-                Tool = t,
-                Answered = counted.Count(f => f.ToolId == t.Id),
-                Helped = counted.Count(f => f.ToolId == t.Id && f.Helped),
-            })
-            .OrderByDescending(x => (double)x.Helped / x.Answered)
-            .ThenByDescending(x => x.Answered)
-            .ThenBy(x => x.Tool.Name)
-            .Select(x => x.Tool);
-
-        var ranked = await project(Page(db, Ranked(rankedTools), Ranked, skip, take)).ToListAsync(cancellationToken);
-        if (ranked.Count == take)
+        var answeredEnough = await counted.GroupBy(f => f.ToolId).Where(g => g.Count() >= minimum).Select(g => g.Key).ToListAsync(cancellationToken);
+        List<TRow> ranked = [];
+        var rankedCount = 0;
+        if (answeredEnough.Count > 0)
         {
-            return ranked;
-        }
+            // One parameter for the list, however long (EF Core would otherwise send a parameter per id).
+            var rankedTools = Filter(db, filters).Where(t => EF.Parameter(answeredEnough).Contains(t.Id));
+            IQueryable<Tool> Ranked(IQueryable<Tool> tools) => tools
+                .Select(t => new
+                {
+                    Tool = t,
+                    Answered = counted.Count(f => f.ToolId == t.Id),
+                    Helped = counted.Count(f => f.ToolId == t.Id && f.Helped),
+                })
+                .OrderByDescending(x => (double)x.Helped / x.Answered)
+                .ThenByDescending(x => x.Answered)
+                .ThenBy(x => x.Tool.Name)
+                .Select(x => x.Tool);
 
-        // The ranked part ended on this page, or before it: then how far before decides where the rest starts.
-        var rankedCount = ranked.Count > 0 || skip == 0 ? skip + ranked.Count : await rankedTools.CountAsync(cancellationToken);
+            ranked = await project(Page(db, Ranked(rankedTools), Ranked, skip, take)).ToListAsync(cancellationToken);
+            if (ranked.Count == take)
+            {
+                return ranked;
+            }
+
+            // The ranked part ended on this page, or before it: then how far before decides where the rest starts.
+            rankedCount = ranked.Count > 0 || skip == 0 ? skip + ranked.Count : await rankedTools.CountAsync(cancellationToken);
+        }
 
         // The rest by name, as the list by name pages it (a search walks the tools in name order: see Filter).
         var byName = filters.WithSort(null);
-        var rest = Filter(db, byName, forPage: true).Where(t => !answeredEnough.Contains(t.Id)).OrderBy(t => t.Name);
-        return [.. ranked, .. await project(Page(db, rest, byName, skip + ranked.Count - rankedCount, take - ranked.Count)).ToListAsync(cancellationToken)];
+        var rest = Filter(db, byName, forPage: true);
+        if (answeredEnough.Count > 0)
+        {
+            rest = rest.Where(t => !EF.Parameter(answeredEnough).Contains(t.Id));
+        }
+
+        return [.. ranked, .. await project(Page(db, rest.OrderBy(t => t.Name), byName, skip + ranked.Count - rankedCount, take - ranked.Count)).ToListAsync(cancellationToken)];
     }
 
     /// <summary>
