@@ -12,7 +12,8 @@ using PersonaCatalogue.Web.Infrastructure.PageCaching;
 namespace PersonaCatalogue.Web.Features.Personas;
 
 [Route("personas")]
-public class PersonasController(CatalogueDbContext db, IConfiguration configuration, CatalogueToolCounts toolCounts) : Controller
+public class PersonasController(
+    CatalogueDbContext db, IConfiguration configuration, CatalogueToolCounts toolCounts, PersonaDetails personaDetails) : Controller
 {
     [HttpGet("")]
     [OutputCache(PolicyName = PublicPagePolicy.Name, Tags = [CataloguePages.Personas])]
@@ -26,22 +27,7 @@ public class PersonasController(CatalogueDbContext db, IConfiguration configurat
     [OutputCache(PolicyName = PublicPagePolicy.Name)]
     public async Task<IActionResult> Detail(string slug, CancellationToken cancellationToken)
     {
-        var persona = await db.Personas.AsNoTracking()
-            .Where(p => p.Slug == slug)
-            .Select(p => new PersonaDetail(
-                p.Id, p.Slug, p.Name, p.Role, p.Summary, p.Description, p.Goals, p.NeedsToKnow, p.Frustrations,
-                p.Iteration, p.LastReviewedOn,
-                p.Skills
-                    .OrderBy(s => s.Skill.Area.Order).ThenBy(s => s.Skill.Order)
-                    .Select(s => new PersonaSkillRow(s.Skill.Area.Name, s.Skill.Area.Slug, s.Skill.Slug, s.Skill.Name, s.Level.Name, s.Level.Order, s.Why))
-                    .ToList(),
-                p.Iterations
-                    .OrderByDescending(i => i.Number)
-                    .Select(i => new PersonaIterationRow(i.Number, i.PublishedOn, i.ChangeNotes))
-                    .ToList()))
-            .AsSplitQuery()
-            .SingleOrDefaultAsync(cancellationToken);
-
+        var persona = (await personaDetails.GetAsync(db, cancellationToken)).GetValueOrDefault(slug);
         if (persona is null)
         {
             return NotFound();
