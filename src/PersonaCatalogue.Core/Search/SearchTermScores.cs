@@ -133,26 +133,49 @@ public sealed class SearchTermScores : CachedUntilToolsChange<SearchTermScores.W
     /// <summary>The words read since the entries last changed.</summary>
     public sealed class Words
     {
-        private readonly ConcurrentDictionary<string, Matches> _words = new();
+        private readonly ConcurrentDictionary<string, Task<Matches>> _words = new();
         private long _bytes;
 
+        /// <summary>
+        /// A word's matches, from memory, or read once for every request that asks while it is read: after a change, the
+        /// first searches all want the commonest words, and each reading "data" for itself at 100,000 tools (0.4 s and
+        /// 600 KB each) held the site up and its memory high. The read runs on the first asker's DbContext and is not
+        /// cancelled with its request, as others wait for it; one that fails is forgotten, so the next search tries again.
+        /// </summary>
         public async Task<Matches> GetAsync(CatalogueDbContext db, string term, CancellationToken cancellationToken)
         {
             var key = term.ToLowerInvariant();
-            if (_words.TryGetValue(key, out var cached))
+            if (_words.TryGetValue(key, out var known))
             {
-                return cached;
+                return await known;
             }
 
-            var matches = await Matches.ReadAsync(db, key, cancellationToken);
-            if (Interlocked.Add(ref _bytes, matches.Bytes) > BudgetBytes)
+            var reading = new TaskCompletionSource<Matches>(TaskCreationOptions.RunContinuationsAsynchronously);
+            var claimed = _words.GetOrAdd(key, reading.Task);
+            if (claimed != reading.Task)
             {
-                _words.Clear();
-                Interlocked.Exchange(ref _bytes, matches.Bytes);
+                return await claimed;
             }
 
-            _words[key] = matches;
-            return matches;
+            try
+            {
+                var matches = await Matches.ReadAsync(db, key, CancellationToken.None);
+                if (Interlocked.Add(ref _bytes, matches.Bytes) > BudgetBytes)
+                {
+                    _words.Clear();
+                    Interlocked.Exchange(ref _bytes, matches.Bytes);
+                    _words[key] = reading.Task;
+                }
+
+                reading.SetResult(matches);
+            }
+            catch (Exception exception)
+            {
+                _words.TryRemove(new KeyValuePair<string, Task<Matches>>(key, reading.Task));
+                reading.SetException(exception);
+            }
+
+            return await reading.Task;
         }
     }
 

@@ -1,5 +1,7 @@
+using System.Data.Common;
 using AngleSharp.Html.Dom;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using PersonaCatalogue.Core.Data;
 using PersonaCatalogue.Core.Data.Entities;
@@ -125,6 +127,31 @@ public class SiteSearchScoresTests(CatalogueAppFactory app) : IClassFixture<Cata
         Assert.Single(Enumerable.Range(0, 10).Select(matches.Score).Distinct());
         // 10 rowids (4 bytes each), one score (8) and 10 numbers of it (2 each), where each its own score would take 120.
         Assert.Equal(68, matches.Bytes);
+    }
+
+    /// <summary>Opens connections a third of a second late, so that reads overlap however fast the machine.</summary>
+    private sealed class SlowToOpen : DbConnectionInterceptor
+    {
+        public override Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default) =>
+            Task.Delay(300, cancellationToken);
+    }
+
+    [Fact]
+    public async Task Word_AskedForByManyAtOnce_IsReadOnceForThemAll()
+    {
+        var options = new DbContextOptionsBuilder<CatalogueDbContext>(app.Services.GetRequiredService<DbContextOptions<CatalogueDbContext>>())
+            .AddInterceptors(new SlowToOpen())
+            .Options;
+        var words = new SearchTermScores.Words();
+
+        var asked = await Task.WhenAll(Enumerable.Range(0, 8).Select(async _ =>
+        {
+            await using var db = new CatalogueDbContext(options);
+            return await words.GetAsync(db, "data", Ct);
+        }));
+
+        // One read, shared: every asker holds the same matches.
+        Assert.All(asked, matches => Assert.Same(asked[0], matches));
     }
 
     private static List<string> Hrefs(IHtmlDocument doc) =>
