@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using PersonaCatalogue.Core.Catalogue;
 using PersonaCatalogue.Core.Data.Entities;
@@ -161,6 +162,26 @@ public static class TestData
         db.Tools.Add(tool);
         await db.SaveChangesAsync(TestContext.Current.CancellationToken);
         return tool;
+    }
+
+    /// <summary>
+    /// Another process's change to a tool (another instance, a script): straight to the database, so nothing in this
+    /// app hears of it but the audit event the change leaves, as every staff change does.
+    /// </summary>
+    public static async Task AppendToToolSummaryFromAnotherProcessAsync(this CatalogueAppFactory app, string slug, string text)
+    {
+        await using var db = app.CreateDbContext();
+        await db.Database.ExecuteSqlAsync($"UPDATE \"Tools\" SET \"Summary\" = \"Summary\" || ' ' || {text} WHERE \"Slug\" = {slug}", TestContext.Current.CancellationToken);
+        db.AuditEvents.Add(new AuditEvent
+        {
+            At = DateTime.UtcNow,
+            UserId = "",
+            UserEmail = "other@example.org",
+            Action = "tool.edited",
+            TargetType = "tool",
+            TargetKey = slug,
+        });
+        await db.SaveChangesAsync(TestContext.Current.CancellationToken);
     }
 
     public static async Task<ToolFeedback> CreateToolFeedbackAsync(

@@ -4,7 +4,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using PersonaCatalogue.Core.Data;
-using PersonaCatalogue.Core.Data.Entities;
 using PersonaCatalogue.Core.Search;
 using PersonaCatalogue.Web.Tests.Infrastructure;
 
@@ -96,28 +95,10 @@ public class SiteSearchScoresTests(CatalogueAppFactory app) : IClassFixture<Cata
     [Fact]
     public async Task Word_WhoseMatchesShareScores_KeepsEachScoreOnce()
     {
-        await using (var db = app.CreateDbContext())
+        // The same name, summary and description: the same length, and the word once in the title: the same score.
+        for (var i = 1; i <= 10; i++)
         {
-            for (var i = 1; i <= 10; i++)
-            {
-                // The same length and the word once in the summary: the same score.
-                db.Tools.Add(new Tool
-                {
-                    Slug = $"heronword-{i}",
-                    Name = $"Heron tool {i}",
-                    Url = $"https://heron{i}.example.org/",
-                    NormalisedUrl = $"heron{i}.example.org",
-                    Summary = "About heronword.",
-                    Description = "Generated for a test.",
-                    Kind = ToolKind.Guide,
-                    Cost = ToolCost.Free,
-                    Publisher = "Test",
-                    AddedAt = DateTime.UtcNow,
-                    Source = "test",
-                });
-            }
-
-            await db.SaveChangesAsync(Ct);
+            await app.CreateToolAsync("Heronword tool");
         }
 
         await using var read = app.CreateDbContext();
@@ -177,21 +158,7 @@ public class SiteSearchScoresTests(CatalogueAppFactory app) : IClassFixture<Cata
     {
         Assert.Empty(Hrefs(await app.GetDocumentAsync("/search?q=marmotword")));
 
-        // Another process's change: straight to the database, so nothing in this app hears of it but the audit log.
-        await using (var db = app.CreateDbContext())
-        {
-            await db.Database.ExecuteSqlAsync($"UPDATE \"Tools\" SET \"Summary\" = \"Summary\" || ' Marmotword.' WHERE \"Slug\" = 'data-ethics-canvas'", Ct);
-            db.AuditEvents.Add(new AuditEvent
-            {
-                At = DateTime.UtcNow,
-                UserId = "",
-                UserEmail = "other@example.org",
-                Action = "tool.edited",
-                TargetType = "tool",
-                TargetKey = "data-ethics-canvas",
-            });
-            await db.SaveChangesAsync(Ct);
-        }
+        await app.AppendToToolSummaryFromAnotherProcessAsync("data-ethics-canvas", "Marmotword.");
 
         // Another address than the first, which the page cache still holds: nothing here evicted it.
         Assert.Equal(["/tools/data-ethics-canvas"], Hrefs(await app.GetDocumentAsync("/search?q=marmotword+canvas")));

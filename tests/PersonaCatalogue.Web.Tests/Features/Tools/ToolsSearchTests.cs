@@ -1,6 +1,5 @@
 using AngleSharp.Html.Dom;
 using Microsoft.EntityFrameworkCore;
-using PersonaCatalogue.Core.Data.Entities;
 using PersonaCatalogue.Web.Features.Tools;
 using PersonaCatalogue.Web.Tests.Infrastructure;
 
@@ -92,21 +91,7 @@ public class ToolsSearchTests(CatalogueAppFactory app) : IClassFixture<Catalogue
     {
         Assert.Empty(Slugs(await app.GetDocumentAsync("/tools?q=wombatword")));
 
-        // Another process's change: straight to the database, so nothing in this app hears of it but the audit log.
-        await using (var db = app.CreateDbContext())
-        {
-            await db.Database.ExecuteSqlAsync($"UPDATE \"Tools\" SET \"Summary\" = \"Summary\" || ' Wombatword.' WHERE \"Slug\" = 'data-ethics-canvas'", Ct);
-            db.AuditEvents.Add(new AuditEvent
-            {
-                At = DateTime.UtcNow,
-                UserId = "",
-                UserEmail = "other@example.org",
-                Action = "tool.edited",
-                TargetType = "tool",
-                TargetKey = "data-ethics-canvas",
-            });
-            await db.SaveChangesAsync(Ct);
-        }
+        await app.AppendToToolSummaryFromAnotherProcessAsync("data-ethics-canvas", "Wombatword.");
 
         Assert.Equal(["data-ethics-canvas"], Slugs(await app.GetDocumentAsync("/tools?q=wombatword&sort=newest")));
     }
